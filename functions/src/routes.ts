@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import * as s from '@beatlink/shared';
+import type { Action } from '@beatlink/shared';
+
+/**
+ * THE route table. The CDK api stack puts every entry on the HTTP API behind the JWT authorizer,
+ * the local gateway serves the same entries, each bounded context's router dispatches them, and
+ * the generated tests walk them. No route is declared anywhere else.
+ */
+export const BOUNDED_CONTEXTS = ['admin', 'directory'] as const;
+export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/directory/offices/{id}`. */
+  path: string;
+  context: BoundedContext;
+  /** The permission-matrix action the caller's role must hold. */
+  action: Action;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** 201 for creations; 200 otherwise. */
+  successStatus?: 200 | 201;
+}
+
+const byId = (kind: s.IdKind) => z.strictObject({ id: s.idSchema(kind) });
+const tenantParams = z.strictObject({ tenantId: s.countyCodeSchema });
+
+/** create, list, get, update, deactivate for one directory record type. */
+function crud(
+  names: { segment: string; one: string; many: string },
+  kind: s.IdKind,
+  label: string,
+  action: Action,
+  readAction: Action,
+  schemas: { create: z.ZodType; update: z.ZodType; list: z.ZodObject },
+  base = `/directory/${names.segment}`,
+  createParams?: z.ZodObject,
+): RouteDef[] {
+  const { one, many } = names;
+  const itemPath = `/directory/${names.segment}/{id}`;
+  return [
+    { operationId: `create${one}`, method: 'POST', path: base, context: 'directory', action, summary: `Create a ${label}`, params: createParams, body: schemas.create, successStatus: 201 },
+    { operationId: `list${many}`, method: 'GET', path: base, context: 'directory', action: readAction, summary: `List ${label}s`, params: createParams, query: schemas.list },
+    { operationId: `get${one}`, method: 'GET', path: itemPath, context: 'directory', action: readAction, summary: `Get a ${label}`, params: byId(kind) },
+    { operationId: `update${one}`, method: 'PUT', path: itemPath, context: 'directory', action, summary: `Update a ${label}`, params: byId(kind), body: schemas.update },
+    { operationId: `deactivate${one}`, method: 'POST', path: `${itemPath}/deactivate`, context: 'directory', action, summary: `Deactivate a ${label}`, params: byId(kind), body: s.deactivateSchema },
+  ];
+}
+
+export const routes: readonly RouteDef[] = [
+  // admin: the SaaS operator onboards counties; a county edits its own configuration.
+  { operationId: 'createTenant', method: 'POST', path: '/platform/tenants', context: 'admin', action: 'platform.tenant.create', summary: 'Onboard a county bureau', body: s.tenantCreateSchema, successStatus: 201 },
+  { operationId: 'listTenants', method: 'GET', path: '/platform/tenants', context: 'admin', action: 'platform.tenant.read', summary: 'List county bureaus', query: s.listQuerySchema },
+  { operationId: 'getTenant', method: 'GET', path: '/platform/tenants/{tenantId}', context: 'admin', action: 'platform.tenant.read', summary: 'Get a county bureau', params: tenantParams },
+  { operationId: 'getConfig', method: 'GET', path: '/config', context: 'admin', action: 'config.read', summary: "Get the county's configuration" },
+  { operationId: 'updateConfig', method: 'PUT', path: '/config', context: 'admin', action: 'config.update', summary: "Update the county's configuration", body: s.configUpdateSchema },
+
+  // directory: who the signed-in user is, and the county's organisation.
+  { operationId: 'getMe', method: 'GET', path: '/me', context: 'directory', action: 'me.read', summary: 'The signed-in user' },
+  { operationId: 'getOrgTree', method: 'GET', path: '/directory/tree', context: 'directory', action: 'directory.read', summary: 'Stations → offices → workstations → villages with assignments' },
+  ...crud({ segment: 'stations', one: 'Station', many: 'Stations' }, 'station', 'police station', 'directory.unit.write', 'directory.read', { create: s.stationCreateSchema, update: s.stationUpdateSchema, list: s.stationListQuerySchema }),
+  ...crud({ segment: 'offices', one: 'Office', many: 'Offices' }, 'office', 'police office', 'directory.unit.write', 'directory.read', { create: s.officeCreateSchema, update: s.officeUpdateSchema, list: s.officeListQuerySchema }),
+  ...crud({ segment: 'workstations', one: 'Workstation', many: 'Workstations' }, 'workstation', 'workstation', 'directory.unit.write', 'directory.read', { create: s.workstationCreateSchema, update: s.workstationUpdateSchema, list: s.workstationListQuerySchema }),
+  ...crud({ segment: 'villages', one: 'Village', many: 'Villages' }, 'village', 'village', 'directory.unit.write', 'directory.read', { create: s.villageCreateSchema, update: s.villageUpdateSchema, list: s.villageListQuerySchema }),
+  ...crud({ segment: 'departments', one: 'Department', many: 'Departments' }, 'department', 'HQ department', 'directory.unit.write', 'directory.read', { create: s.departmentCreateSchema, update: s.departmentUpdateSchema, list: s.departmentListQuerySchema }),
+  ...crud({ segment: 'officers', one: 'Officer', many: 'Officers' }, 'officer', 'officer', 'directory.officer.write', 'directory.read', { create: s.officerCreateSchema, update: s.officerUpdateSchema, list: s.officerListQuerySchema }),
+  ...crud({ segment: 'agencies', one: 'Agency', many: 'Agencies' }, 'agency', 'agency', 'directory.agency.write', 'directory.agency.read', { create: s.agencyCreateSchema, update: s.agencyUpdateSchema, list: s.agencyListQuerySchema }),
+  ...crud({ segment: 'agency-staff', one: 'AgencyStaff', many: 'AgencyStaff' }, 'agencyStaff', 'agency staff member', 'directory.agency.write', 'directory.agency.read', { create: s.agencyStaffCreateSchema, update: s.agencyStaffUpdateSchema, list: s.agencyStaffListQuerySchema }, '/directory/agencies/{id}/staff', byId('agency')),
+];
+
+export function routeKey(route: Pick<RouteDef, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+export function routesOf(context: BoundedContext): RouteDef[] {
+  return routes.filter((r) => r.context === context);
+}

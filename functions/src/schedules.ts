@@ -1,0 +1,14 @@
+/**
+ * THE schedule table: which job runs when, in which time zone. The CDK jobs stack creates an
+ * EventBridge Scheduler schedule per entry; the local scheduler (croner) reads the same entries.
+ * `perTenant` jobs run once per active county, each in that county's configured time zone.
+ */
+export interface ScheduleDef {
+  job: string;
+  /** Five-field cron (minute hour day month weekday), evaluated in the county's time zone. */
+  cron: string;
+  perTenant: boolean;
+  description: string;
+}
+
+export const schedules: readonly ScheduleDef[] = [];

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { villageCodeSchema } from '../division-code';
+import { deactivateSchema, geoPointSchema, optionalText, phoneSchema, text, versionSchema, type RecordMeta } from '../fields';
+import { idSchema } from '../ids';
+
+/** The four levels of the organisation tree plus the bureau's HQ departments. */
+export const UNIT_KINDS = ['station', 'office', 'workstation', 'village', 'department'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_LABELS: Record<UnitKind, { zh: string; en: string }> = {
+  station: { zh: '派出所', en: 'Police station' },
+  office: { zh: '警务室', en: 'Police office' },
+  workstation: { zh: '警务工作站', en: 'Workstation' },
+  village: { zh: '行政村/社区', en: 'Village / community' },
+  department: { zh: '局直单位', en: 'HQ department' },
+};
+
+/** 分类考核: urban communities and rural villages are assessed as separate peer groups. */
+export const AREA_KINDS = ['urban', 'rural'] as const;
+export const VILLAGE_KINDS = ['village', 'community'] as const;
+
+const place = {
+  address: optionalText(120),
+  location: geoPointSchema.optional(),
+  phone: phoneSchema.optional(),
+};
+
+export const stationCreateSchema = z.strictObject({ name: text(60), ...place });
+export const officeCreateSchema = z.strictObject({
+  name: text(60),
+  stationId: idSchema('station'),
+  areaKind: z.enum(AREA_KINDS),
+  ...place,
+});
+export const workstationCreateSchema = z.strictObject({
+  name: text(60),
+  officeId: idSchema('office'),
+  ...place,
+});
+export const villageCreateSchema = z.strictObject({
+  name: text(60),
+  kind: z.enum(VILLAGE_KINDS),
+  officeId: idSchema('office'),
+  workstationId: idSchema('workstation'),
+  divisionCode: villageCodeSchema.optional(),
+  households: z.number().int().min(0).max(1_000_000).optional(),
+  population: z.number().int().min(0).max(10_000_000).optional(),
+  location: geoPointSchema.optional(),
+});
+export const departmentCreateSchema = z.strictObject({ name: text(60), phone: phoneSchema.optional() });
+
+/** Updates: any subset of the create fields, with the version the client last read. */
+const withVersion = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.strictObject({ ...shape, version: versionSchema });
+
+export const stationUpdateSchema = withVersion(stationCreateSchema.partial().shape);
+export const officeUpdateSchema = withVersion(officeCreateSchema.omit({ stationId: true }).partial().shape);
+export const workstationUpdateSchema = withVersion(workstationCreateSchema.omit({ officeId: true }).partial().shape);
+/** Moving a village to another office/workstation is an update of both ids together. */
+export const villageUpdateSchema = withVersion(villageCreateSchema.partial().shape);
+export const departmentUpdateSchema = withVersion(departmentCreateSchema.partial().shape);
+
+export { deactivateSchema };
+
+export type StationInput = z.infer<typeof stationCreateSchema>;
+export type OfficeInput = z.infer<typeof officeCreateSchema>;
+export type WorkstationInput = z.infer<typeof workstationCreateSchema>;
+export type VillageInput = z.infer<typeof villageCreateSchema>;
+export type DepartmentInput = z.infer<typeof departmentCreateSchema>;
+
+export interface Station extends RecordMeta, StationInput {
+  /** Officer id of the 所长, set by assigning a station_chief. */
+  chiefOfficerId?: string;
+}
+export interface Office extends RecordMeta, OfficeInput {
+  /** 1 community officer per office at a time. */
+  communityOfficerId?: string;
+  activeWorkstationCount: number;
+}
+export interface Workstation extends RecordMeta, WorkstationInput {
+  stationId: string;
+  /** 1 contact officer per workstation at a time. */
+  contactOfficerId?: string;
+}
+export interface Village extends RecordMeta, VillageInput {
+  stationId: string;
+}
+export interface Department extends RecordMeta, DepartmentInput {}
+
+/** GET /directory/tree: stations → offices → workstations → villages, with who is assigned. */
+export interface OrgTree {
+  stations: Array<
+    Station & {
+      offices: Array<Office & { workstations: Array<Workstation & { villages: Village[] }> }>;
+    }
+  >;
+  officers: Record<string, { id: string; name: string; role: string; policeNumber: string }>;
+}

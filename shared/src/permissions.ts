@@ -1,0 +1,80 @@
+import type { Role } from './roles';
+
+/**
+ * How far a permission reaches. `own`: records the user is (or that are) his own; `unit`: his
+ * office, workstation, department or agency; `station`: his station and everything under it;
+ * `tenant`: the whole county; `province`: aggregates of every county in his province.
+ */
+export const SCOPES = ['own', 'unit', 'station', 'tenant', 'province', 'platform'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const ACTIONS = [
+  'me.read',
+  'platform.tenant.create',
+  'platform.tenant.read',
+  'config.read',
+  'config.update',
+  'directory.read',
+  'directory.unit.write',
+  'directory.officer.write',
+  'directory.agency.read',
+  'directory.agency.write',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Grants = Partial<Record<Action, Scope>>;
+
+const POLICE_READ: Grants = {
+  'me.read': 'own',
+  'config.read': 'tenant',
+  'directory.read': 'tenant',
+  'directory.agency.read': 'tenant',
+};
+
+/**
+ * THE permission matrix: role × action → scope. Absent means refused (403). The API enforces it
+ * through the route table; the portal reads it only to hide what would be refused.
+ */
+export const PERMISSIONS: Record<Role, Grants> = {
+  platform_admin: {
+    'me.read': 'own',
+    'platform.tenant.create': 'platform',
+    'platform.tenant.read': 'platform',
+  },
+  // Provincial analysts see cross-county aggregates only, never a county's directory.
+  province_viewer: { 'me.read': 'own' },
+  bureau_leader: { ...POLICE_READ, 'config.update': 'tenant' },
+  program_office: {
+    ...POLICE_READ,
+    'config.update': 'tenant',
+    'directory.unit.write': 'tenant',
+    'directory.officer.write': 'tenant',
+    'directory.agency.write': 'tenant',
+  },
+  // 综治办 leads the linkage with member agencies, so it manages them.
+  governance_office: { ...POLICE_READ, 'directory.agency.write': 'tenant' },
+  station_chief: { ...POLICE_READ },
+  community_officer: { ...POLICE_READ },
+  contact_officer: { ...POLICE_READ },
+  auxiliary: { ...POLICE_READ },
+  // Agency staff see their own agency only, never the police directory.
+  agency_staff: { 'me.read': 'own', 'directory.agency.read': 'unit' },
+};
+
+export function scopeFor(role: Role, action: Action): Scope | undefined {
+  return PERMISSIONS[role][action];
+}
+
+export function can(role: Role, action: Action): boolean {
+  return scopeFor(role, action) !== undefined;
+}
+
+/** The widest scope any of the user's roles grants for the action. */
+export function bestScope(roles: readonly Role[], action: Action): Scope | undefined {
+  let best: Scope | undefined;
+  for (const role of roles) {
+    const scope = scopeFor(role, action);
+    if (scope && (!best || SCOPES.indexOf(scope) > SCOPES.indexOf(best))) best = scope;
+  }
+  return best;
+}

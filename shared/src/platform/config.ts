@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '须为 HH:MM / must be HH:MM' });
+
+export const timeZoneSchema = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: '须为 IANA 时区，如 Asia/Shanghai / must be an IANA time zone' },
+);
+
+/**
+ * A county's configuration. The defaults are the seed county's rules (DOMAIN.md); every county
+ * may change them and the software reads them from here, never from a literal.
+ */
+export const dutyRulesSchema = z.strictObject({
+  /** 社区民警每周到社区（村）工作两天以上 */
+  communityOfficerMinDaysPerWeek: z.number().int().min(1).max(7),
+  /** ISO weekday of the contact officers' village session (2 = Tuesday, 每周二下午). */
+  contactOfficerWeekday: z.number().int().min(1).max(7),
+  contactOfficerWindowStart: hhmm,
+  contactOfficerWindowEnd: hhmm,
+  /** 每次工作不少于 3 个小时 */
+  contactOfficerMinHours: z.number().min(0.5).max(12),
+  /** An approved absence must be made up within this many days (挤出时间补上). */
+  makeUpDueDays: z.number().int().min(1).max(60),
+});
+
+export const directoryRulesSchema = z.strictObject({
+  /** 每个警务室管辖周边相邻 1 至 6 个警务工作站 */
+  minWorkstationsPerOffice: z.number().int().min(0).max(50),
+  maxWorkstationsPerOffice: z.number().int().min(1).max(50),
+  /** 配备 2 名辅警 */
+  auxiliariesPerOffice: z.number().int().min(0).max(20),
+});
+
+export const tenantConfigSchema = z.strictObject({
+  timeZone: timeZoneSchema,
+  duty: dutyRulesSchema,
+  directory: directoryRulesSchema,
+});
+export type TenantConfig = z.infer<typeof tenantConfigSchema>;
+
+export const DEFAULT_TENANT_CONFIG: TenantConfig = {
+  timeZone: 'Asia/Shanghai',
+  duty: {
+    communityOfficerMinDaysPerWeek: 2,
+    contactOfficerWeekday: 2,
+    contactOfficerWindowStart: '13:00',
+    contactOfficerWindowEnd: '18:00',
+    contactOfficerMinHours: 3,
+    makeUpDueDays: 14,
+  },
+  directory: { minWorkstationsPerOffice: 1, maxWorkstationsPerOffice: 6, auxiliariesPerOffice: 2 },
+};
+
+export const configUpdateSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    timeZone: timeZoneSchema.optional(),
+    duty: dutyRulesSchema.partial().optional(),
+    directory: directoryRulesSchema.partial().optional(),
+  });
+export type ConfigUpdateInput = z.infer<typeof configUpdateSchema>;
+
+export interface TenantConfigRecord extends TenantConfig {
+  tenantId: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+}
