@@ -36,10 +36,9 @@ export interface RecordMeta {
   updatedBy: string;
 }
 
-export const deactivateSchema = z.strictObject({
-  version: versionSchema,
-  reason: optionalText(200),
-});
+export const deactivateSchema = z
+  .strictObject({ version: versionSchema, reason: optionalText(200) })
+  .meta({ examples: [{ version: 1, reason: '机构调整' }] });
 export type DeactivateInput = z.infer<typeof deactivateSchema>;
 
 export const listQuerySchema = z.strictObject({
@@ -51,4 +50,9 @@ export const listQuerySchema = z.strictObject({
 export interface Page<T> {
   items: T[];
   nextCursor?: string;
+}
+
+/** Every body schema carries one valid example (OpenAPI, the portal's docs, generated tests). */
+export function withExample<T extends z.ZodType>(schema: T, example: z.input<T>): T {
+  return schema.meta({ examples: [example] }) as T;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, phoneSchema, text, usernameSchema, versionSchema, type RecordMeta } from '../fields';
+import { emailSchema, phoneSchema, text, usernameSchema, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 import { OFFICER_ROLES, type OfficerRole } from '../roles';
 
@@ -57,27 +57,36 @@ const officerFields = {
   email: emailSchema.optional(),
 };
 
-export const officerCreateSchema = z
-  .strictObject({
-    ...officerFields,
-    role: z.enum(OFFICER_ROLES),
-    username: usernameSchema,
-    ...placement,
-  })
-  .superRefine((value, ctx) => checkPlacement(value.role, value, ctx));
+export const officerCreateSchema = withExample(
+  z
+    .strictObject({ ...officerFields, role: z.enum(OFFICER_ROLES), username: usernameSchema, ...placement })
+    .superRefine((value, ctx) => checkPlacement(value.role, value, ctx)),
+  {
+    name: '王建国',
+    policeNumber: '037215',
+    phone: '13805321234',
+    role: 'community_officer',
+    username: 'wangjianguo',
+    stationId: 'stn_01JD3Z6Q9V8C2M4N5P6R7S8T9V',
+    officeId: 'ofc_01JD3Z6Q9V8C2M4N5P6R7S8T9V',
+  },
+);
 
 /**
  * Role and username never change (make a new officer record instead). Placement fields are
  * set, or cleared with `null`; the service checks them against the officer's role.
  */
-export const officerUpdateSchema = z.strictObject({
-  ...z.strictObject(officerFields).partial().shape,
-  stationId: idSchema('station').nullable().optional(),
-  departmentId: idSchema('department').nullable().optional(),
-  officeId: idSchema('office').nullable().optional(),
-  workstationId: idSchema('workstation').nullable().optional(),
-  version: versionSchema,
-});
+export const officerUpdateSchema = withExample(
+  z.strictObject({
+    ...z.strictObject(officerFields).partial().shape,
+    stationId: idSchema('station').nullable().optional(),
+    departmentId: idSchema('department').nullable().optional(),
+    officeId: idSchema('office').nullable().optional(),
+    workstationId: idSchema('workstation').nullable().optional(),
+    version: versionSchema,
+  }),
+  { version: 1, phone: '13805325678' },
+);
 
 export type OfficerCreateInput = z.infer<typeof officerCreateSchema>;
 export type OfficerUpdateInput = z.infer<typeof officerUpdateSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { villageCodeSchema } from '../division-code';
-import { deactivateSchema, geoPointSchema, optionalText, phoneSchema, text, versionSchema, type RecordMeta } from '../fields';
+import { deactivateSchema, geoPointSchema, optionalText, phoneSchema, text, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 
 /** The four levels of the organisation tree plus the bureau's HQ departments. */
@@ -25,33 +25,48 @@ const place = {
   phone: phoneSchema.optional(),
 };
 
-export const stationCreateSchema = z.strictObject({ name: text(60), ...place });
-export const officeCreateSchema = z.strictObject({
-  name: text(60),
-  stationId: idSchema('station'),
-  areaKind: z.enum(AREA_KINDS),
-  ...place,
+export const stationCreateSchema = withExample(z.strictObject({ name: text(60), ...place }), {
+  name: '城关派出所',
+  address: '城关镇人民路 1 号',
+  phone: '0532-87654321',
 });
-export const workstationCreateSchema = z.strictObject({
-  name: text(60),
-  officeId: idSchema('office'),
-  ...place,
+export const officeCreateSchema = withExample(
+  z.strictObject({ name: text(60), stationId: idSchema('station'), areaKind: z.enum(AREA_KINDS), ...place }),
+  { name: '东村警务室', stationId: 'stn_01JD3Z6Q9V8C2M4N5P6R7S8T9V', areaKind: 'rural', location: { lat: 36.28, lng: 120.01 } },
+);
+export const workstationCreateSchema = withExample(
+  z.strictObject({ name: text(60), officeId: idSchema('office'), ...place }),
+  { name: '东村警务工作站', officeId: 'ofc_01JD3Z6Q9V8C2M4N5P6R7S8T9V' },
+);
+export const villageCreateSchema = withExample(
+  z.strictObject({
+    name: text(60),
+    kind: z.enum(VILLAGE_KINDS),
+    officeId: idSchema('office'),
+    workstationId: idSchema('workstation'),
+    divisionCode: villageCodeSchema.optional(),
+    households: z.number().int().min(0).max(1_000_000).optional(),
+    population: z.number().int().min(0).max(10_000_000).optional(),
+    location: geoPointSchema.optional(),
+  }),
+  {
+    name: '东村',
+    kind: 'village',
+    officeId: 'ofc_01JD3Z6Q9V8C2M4N5P6R7S8T9V',
+    workstationId: 'wks_01JD3Z6Q9V8C2M4N5P6R7S8T9V',
+    divisionCode: '370283101001',
+    households: 420,
+    population: 1380,
+  },
+);
+export const departmentCreateSchema = withExample(z.strictObject({ name: text(60), phone: phoneSchema.optional() }), {
+  name: '治安管理大队',
+  phone: '0532-87650000',
 });
-export const villageCreateSchema = z.strictObject({
-  name: text(60),
-  kind: z.enum(VILLAGE_KINDS),
-  officeId: idSchema('office'),
-  workstationId: idSchema('workstation'),
-  divisionCode: villageCodeSchema.optional(),
-  households: z.number().int().min(0).max(1_000_000).optional(),
-  population: z.number().int().min(0).max(10_000_000).optional(),
-  location: geoPointSchema.optional(),
-});
-export const departmentCreateSchema = z.strictObject({ name: text(60), phone: phoneSchema.optional() });
 
 /** Updates: any subset of the create fields, with the version the client last read. */
-const withVersion = <T extends z.core.$ZodLooseShape>(shape: T) =>
-  z.strictObject({ ...shape, version: versionSchema });
+export const withVersion = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  withExample(z.strictObject({ ...shape, version: versionSchema }), { version: 1 } as never);
 
 export const stationUpdateSchema = withVersion(stationCreateSchema.partial().shape);
 export const officeUpdateSchema = withVersion(officeCreateSchema.omit({ stationId: true }).partial().shape);

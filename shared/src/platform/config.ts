@@ -65,7 +65,8 @@ export const configUpdateSchema = z
     timeZone: timeZoneSchema.optional(),
     duty: dutyRulesSchema.partial().optional(),
     directory: directoryRulesSchema.partial().optional(),
-  });
+  })
+  .meta({ examples: [{ version: 1, duty: { makeUpDueDays: 7 } }] });
 export type ConfigUpdateInput = z.infer<typeof configUpdateSchema>;
 
 export interface TenantConfigRecord extends TenantConfig {
