@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'infra/**/*.test.ts', 'web/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'infra/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/lib/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'infra/cdk.out/**'],
           testTimeout: 120_000,
         },
