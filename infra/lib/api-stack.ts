@@ -1,0 +1,218 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { BOUNDED_CONTEXTS, routes } from '@beatlink/functions/routes';
+import type { BoundedContext } from '@beatlink/functions/routes';
+import { HandlerFunction, httpEntry } from './handler-function';
+import { grantTableData, PLATFORM_LEADING_KEYS, tableDataStatements, TENANT_LEADING_KEYS } from './table-access';
+import type { TableAccess } from './table-access';
+
+/** What each bounded context's function may do besides answering requests. */
+interface ContextAccess {
+  /** Creates and manages Cognito users (officer and agency-staff accounts, tenant admins). */
+  manageUsers: boolean;
+  /** Reads and writes platform items (tenant registry, province rollups). */
+  platformData: boolean;
+}
+
+/** A `Record` over BOUNDED_CONTEXTS: a new context does not compile until its access is decided. */
+const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
+  admin: { manageUsers: true, platformData: true },
+  directory: { manageUsers: true, platformData: false },
+};
+
+/** The admin actions user management needs; no ListUsers, no pool-level configuration. */
+const USER_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
+
+/**
+ * A tenant-scoped session must carry exactly one session tag, TenantId, holding a six-digit
+ * county code (checked both in the role's trust policy and in the callers' own policies).
+ */
+const TENANT_SESSION_CONDITIONS: iam.Conditions = {
+  StringLike: { 'aws:RequestTag/TenantId': '??????' },
+  'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },
+};
+
+/** One line of JSON per request, with HTTP API context variables; no tokens, no bodies. */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  ip: '$context.identity.sourceIp',
+  method: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+});
+
+export interface ApiStackProps extends StackProps, TableAccess {
+  userPool: cognito.IUserPool;
+  portalClient: cognito.IUserPoolClient;
+  /** The only origin CORS allows. */
+  portalOrigin: string;
+  throttle: { rateLimit: number; burstLimit: number };
+  /** Pre-built handler code instead of bundling the entries (assertion tests only). */
+  handlerCode?: lambda.Code;
+}
+
+/**
+ * The HTTP API: every route of routes.ts behind the Cognito JWT authorizer, one function per
+ * bounded context, and the roles that confine tenant data access.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
+  readonly functions: Record<BoundedContext, HandlerFunction>;
+  readonly tenantDataAccessRole: iam.Role;
+  readonly platformDataAccessRole: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const access: TableAccess = { table: props.table, tableKey: props.tableKey };
+
+    this.functions = Object.fromEntries(
+      BOUNDED_CONTEXTS.map((context) => {
+        const fn = new HandlerFunction(this, `${context}Handler`, {
+          entry: httpEntry(context),
+          description: `Beatlink HTTP API, bounded context "${context}"`,
+          environment: {
+            TABLE_NAME: props.table.tableName,
+            USER_POOL_ID: props.userPool.userPoolId,
+          },
+          serviceName: `beatlink-${context}`,
+          memorySize: 512,
+          timeout: Duration.seconds(15),
+          code: props.handlerCode,
+        });
+        grantTableData(fn.role, access);
+        if (CONTEXT_ACCESS[context].manageUsers) {
+          fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
+        }
+        return [context, fn];
+      }),
+    ) as Record<BoundedContext, HandlerFunction>;
+
+    /*
+     * Tenant isolation below the code: a request-path function assumes TenantDataAccessRole with
+     * the session tag TenantId=<the caller's county>, and the resulting credentials reach only
+     * items whose partition key (of the table, or of the index queried) starts with
+     * `T#<that county>#`, so a bug in a repository still cannot touch another county's data.
+     * The handlers start using these tenant-scoped credentials in issue #8; until then they use
+     * their execution role's direct table grant above.
+     */
+    this.tenantDataAccessRole = new iam.Role(this, 'TenantDataAccessRole', {
+      description: 'Tenant-scoped data access: only items of the county named by the session tag TenantId',
+      assumedBy: this.functionPrincipals(BOUNDED_CONTEXTS, TENANT_SESSION_CONDITIONS).withSessionTags(),
+      maxSessionDuration: Duration.hours(1),
+      inlinePolicies: {
+        TenantItems: new iam.PolicyDocument({ statements: tableDataStatements(access, [TENANT_LEADING_KEYS]) }),
+      },
+    });
+    this.grantAssume(this.tenantDataAccessRole, 'TENANT_DATA_ROLE_ARN', BOUNDED_CONTEXTS, ['sts:AssumeRole', 'sts:TagSession'], TENANT_SESSION_CONDITIONS);
+
+    // Platform items (tenant registry, province rollups), for the contexts that own them.
+    const platformContexts = BOUNDED_CONTEXTS.filter((context) => CONTEXT_ACCESS[context].platformData);
+    const platformDataPolicy = new iam.ManagedPolicy(this, 'PlatformDataAccessPolicy', {
+      description: 'Items under PLATFORM# (tenant registry) and P# (province rollups) only',
+      statements: tableDataStatements(access, PLATFORM_LEADING_KEYS),
+    });
+    this.platformDataAccessRole = new iam.Role(this, 'PlatformDataAccessRole', {
+      description: 'Platform data access: tenant registry and province rollups, no tenant items',
+      assumedBy: this.functionPrincipals(platformContexts),
+      maxSessionDuration: Duration.hours(1),
+      managedPolicies: [platformDataPolicy],
+    });
+    this.grantAssume(this.platformDataAccessRole, 'PLATFORM_DATA_ROLE_ARN', platformContexts, ['sts:AssumeRole']);
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      apiName: this.stackName,
+      description: 'Beatlink API for the portal',
+      createDefaultStage: false,
+      // The ID token's issuer is the pool (ProviderName is `cognito-idp.<region>.<suffix>/<id>`,
+      // right in every partition) and its audience the portal client.
+      defaultAuthorizer: new HttpJwtAuthorizer('CognitoIdToken', `https://${props.userPool.userPoolProviderName}`, {
+        jwtAudience: [props.portalClient.userPoolClientId],
+      }),
+      corsPreflight: {
+        allowOrigins: [props.portalOrigin],
+        allowMethods: [...new Set(routes.map((route) => route.method))].map((method) => apigwv2.CorsHttpMethod[method]),
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        exposeHeaders: ['retry-after'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: apigw.AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
+    });
+
+    const integrations = Object.fromEntries(
+      BOUNDED_CONTEXTS.map((context) => [
+        context,
+        // One invoke permission per function for the whole API (not one per route), so the
+        // function's resource policy does not grow with the route table.
+        new HttpLambdaIntegration(`${context}Integration`, this.functions[context].function, { scopePermissionToRoute: false }),
+      ]),
+    ) as Record<BoundedContext, HttpLambdaIntegration>;
+
+    for (const route of routes) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [apigwv2.HttpMethod[route.method]],
+        integration: integrations[route.context],
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
+  }
+
+  /** The given contexts' execution roles, as one principal for a trust policy. */
+  private functionPrincipals(contexts: readonly BoundedContext[], conditions?: iam.Conditions): iam.PrincipalBase {
+    const principal = new iam.CompositePrincipal(...contexts.map((context) => new iam.ArnPrincipal(this.functions[context].role.roleArn)));
+    return conditions ? principal.withConditions(conditions) : principal;
+  }
+
+  /** Lets the given contexts' functions assume `role`, and puts its ARN in their `variable`. */
+  private grantAssume(role: iam.Role, variable: string, contexts: readonly BoundedContext[], actions: string[], conditions?: iam.Conditions): void {
+    for (const context of contexts) {
+      const fn = this.functions[context];
+      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [role.roleArn], conditions }));
+      fn.function.addEnvironment(variable, role.roleArn);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { TABLE_DEFINITION } from '@beatlink/functions/data/table-definition';
+
+export interface DataStackProps extends StackProps {
+  /** DynamoDB contributor insights on the table and its indexes. */
+  contributorInsights: boolean;
+}
+
+const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+
+/**
+ * The single pool-model table, built from the same TABLE_DEFINITION the local stack uses:
+ * on-demand, point-in-time recovery, deletion protection, encrypted with a customer-managed key.
+ */
+export class DataStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly tableKey: kms.Key;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+
+    this.tableKey = new kms.Key(this, 'TableKey', {
+      description: 'Encrypts the Beatlink table (all tenants, pool model)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: stringKey(TABLE_DEFINITION.partitionKey),
+      sortKey: stringKey(TABLE_DEFINITION.sortKey),
+      globalSecondaryIndexes: TABLE_DEFINITION.globalIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+      timeToLiveAttribute: TABLE_DEFINITION.ttlAttribute,
+      billing: dynamodb.Billing.onDemand(),
+      encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.tableKey),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      contributorInsightsSpecification: props.contributorInsights ? { enabled: true } : undefined,
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { schedules as SCHEDULES } from '@beatlink/functions/schedules';
+import type { ScheduleDef } from '@beatlink/functions/schedules';
+import { HandlerFunction, jobEntry } from './handler-function';
+import { toSchedulerCron } from './schedule-expression';
+import { grantTableData } from './table-access';
+import type { TableAccess } from './table-access';
+
+/**
+ * Every county defaults to Asia/Shanghai (China has one time zone). The schedule fires there; a
+ * `perTenant` job receives `perTenant: true` and runs once per active county itself.
+ */
+export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_SHANGHAI;
+
+export interface JobsStackProps extends StackProps, TableAccess {
+  /** The schedule table; defaults to functions/src/schedules.ts. */
+  schedules?: readonly ScheduleDef[];
+  /** Pre-built handler code instead of bundling the entries (assertion tests only). */
+  handlerCode?: lambda.Code;
+}
+
+/**
+ * Scheduled jobs: one EventBridge Scheduler schedule per entry of schedules.ts, invoking that
+ * job's function with retries; events that still fail land in a dead-letter queue. Jobs span
+ * tenants, so their functions have their own role with table access not bound to one county.
+ */
+export class JobsStack extends Stack {
+  readonly deadLetterQueue: sqs.Queue;
+  readonly scheduleGroup: scheduler.ScheduleGroup;
+  readonly schedulerRole: iam.Role;
+  readonly jobs: Record<string, HandlerFunction> = {};
+
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+    const schedules = props.schedules ?? SCHEDULES;
+
+    this.deadLetterQueue = new sqs.Queue(this, 'ScheduleDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the EventBridge Scheduler targets; a DLQ of a DLQ would have nothing to redrive to.',
+    });
+
+    this.scheduleGroup = new scheduler.ScheduleGroup(this, 'ScheduleGroup');
+
+    this.schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      description: 'EventBridge Scheduler: invokes the job functions and writes failed events to the dead-letter queue',
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': this.account },
+      }),
+    });
+    this.deadLetterQueue.grantSendMessages(this.schedulerRole);
+
+    const perJob = new Map<string, number>();
+    for (const schedule of schedules) {
+      const fn = this.jobFunction(schedule.job, props);
+      const n = (perJob.get(schedule.job) ?? 0) + 1;
+      perJob.set(schedule.job, n);
+      new scheduler.Schedule(this, `Schedule-${schedule.job}-${n}`, {
+        description: schedule.description,
+        scheduleGroup: this.scheduleGroup,
+        schedule: scheduler.ScheduleExpression.expression(toSchedulerCron(schedule.cron), SCHEDULE_TIME_ZONE),
+        target: {
+          bind: () => ({
+            arn: fn.function.functionArn,
+            role: this.schedulerRole,
+            input: scheduler.ScheduleTargetInput.fromObject({ job: schedule.job, perTenant: schedule.perTenant }),
+            retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: Duration.hours(2).toSeconds() },
+            deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+          }),
+        },
+      });
+    }
+  }
+
+  /** The job's function, created on first use; the scheduler role may invoke exactly it. */
+  private jobFunction(job: string, props: JobsStackProps): HandlerFunction {
+    const existing = this.jobs[job];
+    if (existing) return existing;
+    const fn = new HandlerFunction(this, `${job}Job`, {
+      entry: jobEntry(job),
+      description: `Beatlink scheduled job "${job}"`,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+      },
+      serviceName: `beatlink-job-${job}`,
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      code: props.handlerCode,
+    });
+    grantTableData(fn.role, props);
+    this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.function.functionArn] }));
+    this.jobs[job] = fn;
+    return fn;
+  }
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { Stack } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { BOUNDED_CONTEXTS, routeKey, routes } from '@beatlink/functions/routes';
+import { buildTestApp, TEST_PORTAL_ORIGIN } from './support';
+
+const { stacks } = buildTestApp();
+const api = stacks.api;
+const template = Template.fromStack(api);
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+const resources = template.toJSON().Resources as Record<string, Resource>;
+const logicalId = (element: { node: { defaultChild?: unknown } }) =>
+  Stack.of(api).getLogicalId(element.node.defaultChild as CfnElement);
+const functionId = (context: (typeof BOUNDED_CONTEXTS)[number]) => logicalId(api.functions[context].function);
+const routeResources = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Route');
+const policyStatements = (type: string) =>
+  Object.values(resources)
+    .filter((r) => r.Type === type)
+    .flatMap((r) => {
+      const props = r.Properties as { PolicyDocument?: { Statement: unknown[] }; Policies?: { PolicyDocument: { Statement: unknown[] } }[] };
+      return [...(props.PolicyDocument?.Statement ?? []), ...(props.Policies ?? []).flatMap((p) => p.PolicyDocument.Statement)];
+    }) as { Action: string | string[]; Condition?: unknown; Resource: unknown }[];
+const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
+
+describe('api stack: the route table', () => {
+  it('has exactly as many routes as routes.ts, with no duplicate route keys', () => {
+    expect(new Set(routes.map(routeKey)).size).toBe(routes.length);
+    expect(routeResources).toHaveLength(routes.length);
+  });
+
+  it.each(routes.map((route) => [routeKey(route), route] as const))('%s exists behind the JWT authorizer, integrated with its context', (key, route) => {
+    const found = routeResources.filter((r) => r.Properties.RouteKey === key);
+    expect(found).toHaveLength(1);
+    const props = found[0]!.Properties as { AuthorizationType: string; AuthorizerId: { Ref: string }; Target: { 'Fn::Join': [string, [string, { Ref: string }]] } };
+    expect(props.AuthorizationType).toBe('JWT');
+
+    const authorizer = resources[props.AuthorizerId.Ref];
+    expect(authorizer?.Type).toBe('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer?.Properties.AuthorizerType).toBe('JWT');
+
+    const integration = resources[props.Target['Fn::Join'][1][1].Ref];
+    expect(integration?.Type).toBe('AWS::ApiGatewayV2::Integration');
+    expect(integration?.Properties).toMatchObject({
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [functionId(route.context), 'Arn'] },
+    });
+  });
+
+  it('has one JWT authorizer: issuer = the user pool, audience = the portal client', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://', { 'Fn::ImportValue': Match.stringLikeRegexp('UserPool.*ProviderName') }]] },
+        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('UserPoolPortalClient') }],
+      },
+    });
+  });
+
+  it('allows CORS from the portal origin only', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [TEST_PORTAL_ORIGIN],
+        AllowMethods: Match.arrayEquals([...new Set(routes.map((route) => route.method))]),
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+      }),
+    });
+  });
+
+  it('logs every request of the $default stage and throttles it', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+    });
+  });
+});
+
+describe('api stack: functions', () => {
+  it.each(BOUNDED_CONTEXTS)('%s: nodejs22.x on arm64 with the handler environment', (context) => {
+    const fn = resources[functionId(context)];
+    expect(fn?.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: {
+          TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/Table/) },
+          USER_POOL_ID: { 'Fn::ImportValue': expect.stringMatching(/UserPool/) },
+          APP_STAGE: 'aws',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+      },
+    });
+  });
+
+  it('creates exactly one function per bounded context', () => {
+    template.resourceCountIs('AWS::Lambda::Function', BOUNDED_CONTEXTS.length);
+  });
+
+  it('uses no AWS managed policy and never grants Scan or a wildcard action', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? [])).not.toContain(':iam::aws:policy/');
+    }
+    const actions = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role'].flatMap((type) => policyStatements(type).flatMap(actionsOf));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+
+  it('uses Resource "*" only for the X-Ray actions, which have no resource-level permissions', () => {
+    const starActions = policyStatements('AWS::IAM::Policy')
+      .filter((statement) => statement.Resource === '*')
+      .flatMap(actionsOf);
+    expect(new Set(starActions)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+  });
+
+  it('lets the user-managing functions administer users of this pool only', () => {
+    const statements = policyStatements('AWS::IAM::Policy').filter((s) => actionsOf(s).includes('cognito-idp:AdminCreateUser'));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(statement.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
+    }
+  });
+});
+
+describe('api stack: tenant isolation', () => {
+  const tenantRoleId = logicalId(api.tenantDataAccessRole);
+  const tenantRole = resources[tenantRoleId]!.Properties as {
+    AssumeRolePolicyDocument: { Statement: { Action: string[]; Principal: { AWS: unknown }; Condition: unknown }[] };
+    Policies: { PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] } }[];
+  };
+
+  it('TenantDataAccessRole reaches only items whose leading key is T#<session tag TenantId>#', () => {
+    const dataStatements = tenantRole.Policies.flatMap((p) => p.PolicyDocument.Statement).filter((s) =>
+      actionsOf(s).some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(dataStatements.length).toBeGreaterThan(0);
+    for (const statement of dataStatements) {
+      expect(statement.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#${aws:PrincipalTag/TenantId}#*'] },
+      });
+    }
+  });
+
+  it('every request-path function may assume it, only with a TenantId session tag', () => {
+    const trusted = tenantRole.AssumeRolePolicyDocument.Statement.map((s) => {
+      expect(s.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+      expect(s.Condition).toEqual({
+        StringLike: { 'aws:RequestTag/TenantId': '??????' },
+        'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },
+      });
+      return s.Principal.AWS;
+    });
+    expect(trusted).toEqual(expect.arrayContaining(BOUNDED_CONTEXTS.map((c) => ({ 'Fn::GetAtt': [logicalId(api.functions[c].role), 'Arn'] }))));
+
+    for (const context of BOUNDED_CONTEXTS) {
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: logicalId(api.functions[context].role) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: { 'Fn::GetAtt': [tenantRoleId, 'Arn'] } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('platform items (PLATFORM#, P#) are in a separate policy of their own role', () => {
+    template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem']),
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#*', 'P#*'] } },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      ManagedPolicyArns: [{ Ref: Match.stringLikeRegexp('PlatformDataAccessPolicy') }],
+    });
+  });
+});

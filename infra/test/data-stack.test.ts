@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { TABLE_DEFINITION } from '@beatlink/functions/data/table-definition';
+import { DataStack } from '../lib/data-stack';
+import { buildTestApp, TEST_ENV } from './support';
+
+const { stacks } = buildTestApp();
+const template = Template.fromStack(stacks.data);
+const keySchema = (partitionKey: string, sortKey: string) => [
+  { AttributeName: partitionKey, KeyType: 'HASH' },
+  { AttributeName: sortKey, KeyType: 'RANGE' },
+];
+
+describe('data stack', () => {
+  it('has exactly one table, keyed pk/sk as TABLE_DEFINITION says, on demand', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    expect(TABLE_DEFINITION.partitionKey).toBe('pk');
+    expect(TABLE_DEFINITION.sortKey).toBe('sk');
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: keySchema('pk', 'sk'),
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('has both GSIs with their key attributes, all string-typed', () => {
+    const indexes = TABLE_DEFINITION.globalIndexes;
+    expect(indexes.map((index) => index.indexName)).toEqual(['gsi1', 'gsi2']);
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: indexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: keySchema(index.partitionKey, index.sortKey),
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      AttributeDefinitions: Match.arrayWith(
+        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      ),
+    });
+  });
+
+  it('expires items by the TTL attribute expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('has point-in-time recovery and deletion protection, and is retained on stack deletion', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+      }),
+    });
+  });
+
+  it('is encrypted with a customer-managed KMS key that rotates', () => {
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } } })],
+    });
+  });
+
+  it('leaves contributor insights off unless the context asks for them', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ ContributorInsightsSpecification: Match.absent() })],
+    });
+    const withInsights = Template.fromStack(new DataStack(new App({ builtinCloudFormationValidation: false }), 'Insights', { env: TEST_ENV, contributorInsights: true }));
+    withInsights.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ ContributorInsightsSpecification: { Enabled: true } })],
+    });
+  });
+});

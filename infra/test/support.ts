@@ -1,0 +1,37 @@
+import { App } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { ScheduleDef } from '@beatlink/functions/schedules';
+import { addBeatlinkStacks } from '../lib/beatlink-app';
+import type { BeatlinkStacks } from '../lib/beatlink-app';
+import { DEFAULT_CONFIG } from '../lib/config';
+import type { AppConfig } from '../lib/config';
+
+export const TEST_PORTAL_ORIGIN = 'https://portal.beatlink.test';
+export const TEST_ENV = { account: '123456789012', region: DEFAULT_CONFIG.region };
+
+export interface TestAppOptions {
+  config?: Partial<AppConfig>;
+  schedules?: readonly ScheduleDef[];
+  /**
+   * Run CDK's built-in CloudFormation template validation (WASM, several seconds per synth):
+   * only the test that checks the whole validation report needs it.
+   */
+  cloudFormationValidation?: boolean;
+}
+
+/**
+ * The whole app as `npm run synth` builds it, except that the functions get a tiny inline
+ * handler instead of the esbuild bundles: no handler sources, bundling, Docker or network needed.
+ */
+export function buildTestApp(options: TestAppOptions = {}): { app: App; stacks: BeatlinkStacks } {
+  const app = new App({ builtinCloudFormationValidation: options.cloudFormationValidation ?? false, stackTraces: false });
+  const stacks = addBeatlinkStacks(
+    app,
+    { ...DEFAULT_CONFIG, account: TEST_ENV.account, portalOrigin: TEST_PORTAL_ORIGIN, ...options.config },
+    {
+      handlerCode: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
+      schedules: options.schedules,
+    },
+  );
+  return { app, stacks };
+}
