@@ -65,15 +65,19 @@ export const departmentCreateSchema = withExample(z.strictObject({ name: text(60
 });
 
 /** Updates: any subset of the create fields, with the version the client last read. */
-export const withVersion = <T extends z.core.$ZodLooseShape>(shape: T) =>
-  withExample(z.strictObject({ ...shape, version: versionSchema }), { version: 1 } as never);
+const withVersion = <T extends z.core.$ZodLooseShape>(shape: T, example: Record<string, unknown>) =>
+  withExample(z.strictObject({ ...shape, version: versionSchema }), { version: 1, ...example } as never);
 
-export const stationUpdateSchema = withVersion(stationCreateSchema.partial().shape);
-export const officeUpdateSchema = withVersion(officeCreateSchema.omit({ stationId: true }).partial().shape);
-export const workstationUpdateSchema = withVersion(workstationCreateSchema.omit({ officeId: true }).partial().shape);
+export const stationUpdateSchema = withVersion(stationCreateSchema.partial().shape, { address: '城关镇人民路 2 号' });
+export const officeUpdateSchema = withVersion(officeCreateSchema.omit({ stationId: true }).partial().shape, {
+  address: '东村村委会西侧',
+});
+export const workstationUpdateSchema = withVersion(workstationCreateSchema.omit({ officeId: true }).partial().shape, {
+  address: '东村村委会一楼',
+});
 /** Moving a village to another office/workstation is an update of both ids together. */
-export const villageUpdateSchema = withVersion(villageCreateSchema.partial().shape);
-export const departmentUpdateSchema = withVersion(departmentCreateSchema.partial().shape);
+export const villageUpdateSchema = withVersion(villageCreateSchema.partial().shape, { households: 431 });
+export const departmentUpdateSchema = withVersion(departmentCreateSchema.partial().shape, { phone: '0532-87650001' });
 
 export { deactivateSchema };
 
