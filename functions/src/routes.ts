@@ -12,12 +12,12 @@ export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export interface RouteDef {
-  operationId: string;
+export interface RouteDef<Op extends string = string, C extends BoundedContext = BoundedContext> {
+  operationId: Op;
   method: HttpMethod;
   /** API Gateway path template, e.g. `/directory/offices/{id}`. */
   path: string;
-  context: BoundedContext;
+  context: C;
   /** The permission-matrix action the caller's role must hold. */
   action: Action;
   summary: string;
@@ -31,9 +31,16 @@ export interface RouteDef {
 const byId = (kind: s.IdKind) => z.strictObject({ id: s.idSchema(kind) });
 const tenantParams = z.strictObject({ tenantId: s.countyCodeSchema });
 
+export type CrudOperationId<One extends string, Many extends string> =
+  | `create${One}`
+  | `list${Many}`
+  | `get${One}`
+  | `update${One}`
+  | `deactivate${One}`;
+
 /** create, list, get, update, deactivate for one directory record type. */
-function crud(
-  names: { segment: string; one: string; many: string },
+function crud<One extends string, Many extends string>(
+  names: { segment: string; one: One; many: Many },
   kind: s.IdKind,
   label: string,
   action: Action,
@@ -41,7 +48,7 @@ function crud(
   schemas: { create: z.ZodType; update: z.ZodType; list: z.ZodObject },
   base = `/directory/${names.segment}`,
   createParams?: z.ZodObject,
-): RouteDef[] {
+): Array<RouteDef<CrudOperationId<One, Many>, 'directory'>> {
   const { one, many } = names;
   const itemPath = `/directory/${names.segment}/{id}`;
   return [
@@ -53,7 +60,10 @@ function crud(
   ];
 }
 
-export const routes: readonly RouteDef[] = [
+/** Keeps each entry's literal operationId and context, so handler maps can be checked against them. */
+const defineRoutes = <const T extends readonly RouteDef[]>(table: T): T => table;
+
+export const routes = defineRoutes([
   // admin: the SaaS operator onboards counties; a county edits its own configuration.
   { operationId: 'createTenant', method: 'POST', path: '/platform/tenants', context: 'admin', action: 'platform.tenant.create', summary: 'Onboard a county bureau', body: s.tenantCreateSchema, successStatus: 201 },
   { operationId: 'listTenants', method: 'GET', path: '/platform/tenants', context: 'admin', action: 'platform.tenant.read', summary: 'List county bureaus', query: s.listQuerySchema },
@@ -72,7 +82,10 @@ export const routes: readonly RouteDef[] = [
   ...crud({ segment: 'officers', one: 'Officer', many: 'Officers' }, 'officer', 'officer', 'directory.officer.write', 'directory.read', { create: s.officerCreateSchema, update: s.officerUpdateSchema, list: s.officerListQuerySchema }),
   ...crud({ segment: 'agencies', one: 'Agency', many: 'Agencies' }, 'agency', 'agency', 'directory.agency.write', 'directory.agency.read', { create: s.agencyCreateSchema, update: s.agencyUpdateSchema, list: s.agencyListQuerySchema }),
   ...crud({ segment: 'agency-staff', one: 'AgencyStaff', many: 'AgencyStaff' }, 'agencyStaff', 'agency staff member', 'directory.agency.write', 'directory.agency.read', { create: s.agencyStaffCreateSchema, update: s.agencyStaffUpdateSchema, list: s.agencyStaffListQuerySchema }, '/directory/agencies/{id}/staff', byId('agency')),
-];
+]);
+
+/** The operationIds of one bounded context, as literal types. */
+export type OperationId<C extends BoundedContext> = Extract<(typeof routes)[number], { context: C }>['operationId'];
 
 export function routeKey(route: Pick<RouteDef, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;

@@ -16,7 +16,7 @@ export interface RuntimeEnv {
 export function readEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
   return {
     tableName: env.TABLE_NAME ?? 'beatlink',
-    region: env.AWS_REGION ?? 'cn-north-1',
+    region: env.AWS_REGION ?? 'ap-east-1',
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     cognitoEndpoint: env.COGNITO_ENDPOINT || undefined,
     userPoolId: env.USER_POOL_ID ?? '',

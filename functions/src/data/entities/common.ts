@@ -1,0 +1,35 @@
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+
+/**
+ * Attributes every directory record stores: the tenant and id it is keyed by, the record meta
+ * (status, version, who/when) and the index keys the repositories compute.
+ */
+export const recordAttributes = {
+  tenantId: string().key(),
+  id: string().key(),
+  status: string().enum('active', 'inactive'),
+  version: number(),
+  createdAt: string(),
+  updatedAt: string(),
+  createdBy: string(),
+  updatedBy: string(),
+  deactivationReason: string().optional(),
+  gsi1pk: string().optional(),
+  gsi1sk: string().optional(),
+  gsi2pk: string().optional(),
+  gsi2sk: string().optional(),
+};
+
+export const placeAttributes = {
+  address: string().optional(),
+  location: map({ lat: number(), lng: number() }).optional(),
+  phone: string().optional(),
+};
+
+/** A counter kept in the same transaction as the records it counts. */
+export const counter = () => number().default(0);
+
+/** `T#<tenantId>#<TYPE>`: one partition per record type and county. */
+export const tenantPartition = (tenantId: string, type: string): string => `T#${tenantId}#${type}`;

@@ -1,0 +1,83 @@
+import middy, { type MiddyfiedHandler } from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import type { Context } from 'aws-lambda';
+import { AppError, forbidden } from './app-error';
+import { jsonResponse, stateOf, type HttpEvent, type HttpResponse, type RouteEvent } from './http-types';
+import type { IdempotencyStore } from './idempotency';
+import { auth } from './middleware/auth';
+import { errorHandler } from './middleware/error-handler';
+import { idempotency } from './middleware/idempotency';
+import { jsonBody } from './middleware/json-body';
+import { loggerContext } from './middleware/logger-context';
+import { validation } from './middleware/validation';
+import type { TenantContext } from './tenant-context';
+import { routesOf, type BoundedContext, type OperationId, type RouteDef } from '../routes';
+
+/** What a route handler gets: the caller and the validated input (types from the route's schemas). */
+export interface RouteInput<B = unknown, Q = unknown, P = unknown> {
+  ctx: TenantContext;
+  params: P;
+  query: Q;
+  body: B;
+}
+
+export type RouteHandler = (input: RouteInput<never, never, never>) => Promise<unknown>;
+
+/**
+ * Declares a handler with the input types its route's schemas produce (`z.infer` of the same
+ * schemas routes.ts names). The handler returns the response body; the status is the route's.
+ */
+export function handle<B = unknown, Q = unknown, P = unknown>(fn: (input: RouteInput<B, Q, P>) => Promise<unknown>): RouteHandler {
+  return fn as RouteHandler;
+}
+
+export interface RouteDeps {
+  idempotencyStore: IdempotencyStore;
+}
+
+export type HttpHandler = MiddyfiedHandler<HttpEvent, HttpResponse, Error, Context>;
+
+/**
+ * One route's Lambda handler: error handler → logger context → auth (TenantContext, permission)
+ * → JSON body → zod validation → idempotency (POST) → the handler.
+ */
+export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): HttpHandler {
+  const core = async (event: RouteEvent): Promise<HttpResponse> => {
+    const state = stateOf(event);
+    if (!state.tenantContext) throw forbidden();
+    const result = await (fn as (input: RouteInput) => Promise<unknown>)({
+      ctx: state.tenantContext,
+      params: state.params,
+      query: state.query,
+      body: state.body,
+    });
+    return jsonResponse(route.successStatus ?? 200, result);
+  };
+  const chain = middy<RouteEvent, HttpResponse, Error, Context>(core)
+    .use(errorHandler())
+    .use(loggerContext(route.operationId))
+    .use(auth(route))
+    .use(jsonBody())
+    .use(validation(route));
+  if (route.method === 'POST') chain.use(idempotency(route.operationId, deps.idempotencyStore));
+  return chain as unknown as HttpHandler;
+}
+
+/** Every operation of a context must have its handler: a missing key is a type error. */
+export type ContextHandlers<C extends BoundedContext> = Record<OperationId<C>, RouteHandler>;
+
+/** The `@middy/http-router` handler of one bounded context, built from the route table. */
+export function contextRouter<C extends BoundedContext>(context: C, handlers: ContextHandlers<C>, deps: RouteDeps): HttpHandler {
+  const table = handlers as Record<string, RouteHandler | undefined>;
+  const router = httpRouterHandler<HttpEvent, HttpResponse>({
+    routes: routesOf(context).map((route) => {
+      const fn = table[route.operationId];
+      if (!fn) throw new Error(`No handler for ${route.operationId}`);
+      return { method: route.method, path: route.path, handler: httpRoute(route, fn, deps) };
+    }),
+    notFoundResponse: () => {
+      throw new AppError('NOT_FOUND', '接口不存在 / no such route');
+    },
+  });
+  return middy<HttpEvent, HttpResponse, Error, Context>(router).use(errorHandler()) as unknown as HttpHandler;
+}
