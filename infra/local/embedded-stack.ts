@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createTable } from '@beatlink/functions/data/create-table';
+import { DEFAULT_TABLE_NAME } from '@beatlink/functions/data/table-definition';
+import type { LocalStackConfig } from './stack-config';
+import { localDynamoDbClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { persistUserPool, provisionUserPool, startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { startGateway, type Gateway } from './gateway';
+import { waitUntil } from './processes';
+
+/**
+ * The embedded stack's core, shared by `npm start` and the test harness: DynamoDB Local and
+ * cognito-local as child processes, the table and the user pool (created when missing), and the
+ * local API gateway in this process. Resolves once the gateway's /health says every part is up.
+ */
+export interface EmbeddedStackOptions {
+  ports: { gateway: number; dynamodb: number; cognito: number };
+  /** DynamoDB Local's `-dbPath` (data kept across restarts); omit for `-inMemory`. */
+  dynamodbPath?: string;
+  /** cognito-local's working directory (its data is in `<cognitoDir>/.cognito`). */
+  cognitoDir: string;
+  logDir: string;
+  region?: string;
+  tableName?: string;
+  /** Progress and gateway request lines. */
+  log?: (line: string) => void;
+  /** Log every API request (npm start: yes; tests: no). */
+  logRequests?: boolean;
+}
+
+export interface EmbeddedStack {
+  config: LocalStackConfig;
+  gateway: Gateway;
+  dynamodb: DynamoDbLocal;
+  cognito: CognitoLocal;
+  /** Pids of the child processes, for diagnostics. */
+  pids: Record<string, number>;
+  /** Whether this start created the table (a first start). */
+  tableCreated: boolean;
+  stop(): Promise<void>;
+}
+
+export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
+  const log = options.log ?? (() => undefined);
+  const region = options.region ?? 'cn-north-1';
+  const tableName = options.tableName ?? DEFAULT_TABLE_NAME;
+  mkdirSync(options.logDir, { recursive: true });
+  mkdirSync(options.cognitoDir, { recursive: true });
+
+  const started: Array<{ stop(): Promise<void> }> = [];
+  /** The gateway (last started) first, then the child processes together. */
+  const stopAll = async () => {
+    const [last, ...rest] = started.splice(0).reverse();
+    await last?.stop().catch(() => undefined);
+    await Promise.allSettled(rest.map((s) => s.stop()));
+  };
+  try {
+    const [dynamodb, cognito] = await Promise.all([
+      startDynamoDbLocal({
+        port: options.ports.dynamodb,
+        dbPath: options.dynamodbPath,
+        logFile: resolve(options.logDir, 'dynamodb-local.log'),
+      }).then((d) => (started.push(d), d)),
+      startCognitoLocal({
+        port: options.ports.cognito,
+        dataDir: options.cognitoDir,
+        logFile: resolve(options.logDir, 'cognito-local.log'),
+      }).then((c) => (started.push(c), c)),
+    ]);
+    log(`DynamoDB Local ${dynamodb.endpoint} (pid ${dynamodb.process.pid}), cognito-local ${cognito.endpoint} (pid ${cognito.process.pid})`);
+
+    const client = localDynamoDbClient(dynamodb.endpoint, region);
+    const table = await createTable({ client, tableName }).finally(() => client.destroy());
+    const pool = await provisionUserPool(cognito.endpoint, resolve(options.cognitoDir, 'user-pool.json'));
+    log(`table ${tableName} ${table.created ? 'created' : 'found'}; user pool ${pool.userPoolId}, app client ${pool.userPoolClientId}`);
+
+    const gateway = await startGateway({
+      stack: { region, tableName, dynamodbEndpoint: dynamodb.endpoint, cognitoEndpoint: cognito.endpoint, ...pool },
+      port: options.ports.gateway,
+      log: options.logRequests ? log : (line) => (line.startsWith('gateway:') ? log(line) : undefined),
+    });
+    // Stopping: let requests in flight finish, have cognito-local write its file once more, then
+    // stop the children (stopAll runs this entry first).
+    started.push({
+      stop: async () => {
+        await gateway.close();
+        await persistUserPool(cognito.endpoint, pool.userPoolId).catch((error: unknown) =>
+          log(`cognito-local: final write failed: ${(error as Error).message}`),
+        );
+      },
+    });
+    await gateway.handlersReady;
+    await waitUntil(async () => (await gateway.health()).status === 'ok', {
+      timeoutMs: 30_000,
+      intervalMs: 200,
+      description: 'the gateway’s /health',
+    });
+    return {
+      config: gateway.config,
+      gateway,
+      dynamodb,
+      cognito,
+      pids: { dynamodb: dynamodb.process.pid, cognito: cognito.process.pid },
+      tableCreated: table.created,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
