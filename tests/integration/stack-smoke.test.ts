@@ -24,6 +24,10 @@ describe('the embedded stack', () => {
     const me = await (await apiAs(config, login!)).get<Me>('/me');
     expect(me.tenantId).toBe('370283');
     expect(me.roles).toContain('program_office');
+    // The portal greets the officer by name, which cognito-local's tokens lack: /me finds it.
+    expect(me.name).not.toBe(login!.username);
+    expect(me.name).toMatch(/\p{Script=Han}/u);
+    expect(me.tenantName).toMatch(/公安局$/);
   });
 
   it('refuses a request without a token with 401 UNAUTHENTICATED, before any handler runs', async () => {

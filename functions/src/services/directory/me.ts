@@ -1,18 +1,23 @@
 import { ACTIONS, bestScope, type Action, type Me, type Scope } from '@beatlink/shared';
 import { getTenant } from '../../data/tenants';
 import type { TenantContext } from '../../lib/tenant-context';
+import { defaultDeps, type ServiceDeps } from '../deps';
 
 /** The signed-in user as the portal shows him, with what he may do (to hide what would be refused). */
-export async function getMe(ctx: TenantContext): Promise<Me> {
+export async function getMe(ctx: TenantContext, deps: () => ServiceDeps = defaultDeps): Promise<Me> {
   const permissions: Partial<Record<Action, Scope>> = {};
   for (const action of ACTIONS) {
     const scope = bestScope(ctx.roles, action);
     if (scope) permissions[action] = scope;
   }
-  const tenant = ctx.tenantId ? await getTenant(ctx.tenantId) : undefined;
+  // Cognito puts `name` in the ID token; cognito-local does not, so ask the pool then.
+  const [tenant, name] = await Promise.all([
+    ctx.tenantId ? getTenant(ctx.tenantId) : undefined,
+    ctx.name && ctx.name !== ctx.username ? ctx.name : deps().identity.displayName(ctx.username),
+  ]);
   return {
     username: ctx.username,
-    name: ctx.name,
+    name: name ?? ctx.username,
     roles: ctx.roles,
     ...(ctx.tenantId ? { tenantId: ctx.tenantId } : {}),
     ...(tenant ? { tenantName: tenant.name } : {}),

@@ -4,6 +4,7 @@ import {
   AdminDeleteUserAttributesCommand,
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
+  AdminGetUserCommand,
   AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -83,6 +84,11 @@ export function cognitoIdentityProvider(userPoolId: string = env.userPoolId): Id
 
     async deleteUser(username) {
       await call(() => client.send(new AdminDeleteUserCommand({ ...pool, Username: username })));
+    },
+
+    async displayName(username) {
+      const user = await call(() => client.send(new AdminGetUserCommand({ ...pool, Username: username })));
+      return user.UserAttributes?.find((a) => a.Name === 'name')?.Value;
     },
   };
 }

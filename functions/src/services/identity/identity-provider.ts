@@ -17,6 +17,8 @@ export interface IdentityProvider {
   disableUser(username: string): Promise<void>;
   /** Only to undo a creation whose other half failed. */
   deleteUser(username: string): Promise<void>;
+  /** The account's `name` attribute, for tokens that do not carry it (cognito-local's). */
+  displayName(username: string): Promise<string | undefined>;
 }
 
 /** The username is already an account in the pool. */
