@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { provideTestStack } from './global-setup';
+import { provideTestStack, releaseStack } from './global-setup';
 import { startTestPortal } from './portal';
 import './provided';
 
 /**
- * globalSetup of the `e2e` project: the same test stack as the integration suite, plus the
+ * globalSetup of the `e2e` project: the very same test stack as the integration suite (shared, see global-setup.ts), plus the
  * portal (built if needed) configured for it through the proxy in portal.ts. Provides everything
  * global-setup.ts does, and `portalUrl`.
  */
@@ -16,10 +16,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('portalUrl', portal.url);
     return async () => {
       await portal.stop();
-      await stack.stop();
+      await releaseStack();
     };
   } catch (error) {
-    await stack.stop();
+    await releaseStack();
     throw error;
   }
 }
