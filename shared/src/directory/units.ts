@@ -1,23 +1,13 @@
+import { AREA_KINDS, VILLAGE_KINDS } from './labels';
+export { UNIT_KINDS, UNIT_LABELS, AREA_KINDS, VILLAGE_KINDS, type UnitKind } from './labels';
 import { z } from 'zod';
 import { villageCodeSchema } from '../division-code';
 import { deactivateSchema, geoPointSchema, optionalText, phoneSchema, text, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 
 /** The four levels of the organisation tree plus the bureau's HQ departments. */
-export const UNIT_KINDS = ['station', 'office', 'workstation', 'village', 'department'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
 
-export const UNIT_LABELS: Record<UnitKind, { zh: string; en: string }> = {
-  station: { zh: '派出所', en: 'Police station' },
-  office: { zh: '警务室', en: 'Police office' },
-  workstation: { zh: '警务工作站', en: 'Workstation' },
-  village: { zh: '行政村/社区', en: 'Village / community' },
-  department: { zh: '局直单位', en: 'HQ department' },
-};
 
-/** 分类考核: urban communities and rural villages are assessed as separate peer groups. */
-export const AREA_KINDS = ['urban', 'rural'] as const;
-export const VILLAGE_KINDS = ['village', 'community'] as const;
 
 const place = {
   address: optionalText(120),

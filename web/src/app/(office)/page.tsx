@@ -1,0 +1,5 @@
+import { HomeOverview } from '../../components/office/HomeOverview';
+
+export default function HomePage() {
+  return <HomeOverview />;
+}

@@ -1,0 +1,70 @@
+import { ApiError, parseErrorBody } from './api-error';
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** The Cognito ID token, or undefined when signed out. */
+  getToken: () => Promise<string | undefined>;
+  onUnauthenticated?: () => void;
+  fetchImpl?: typeof fetch;
+  newIdempotencyKey?: () => string;
+}
+
+export interface ApiClient {
+  get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${baseUrl}${path}${search ? `?${search}` : ''}`;
+}
+
+/** Calls the Beatlink API with the ID token; every error becomes an ApiError. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
+  const newKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
+
+  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
+    const token = await options.getToken();
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method === 'POST') headers['Idempotency-Key'] = newKey();
+    let response: Response;
+    try {
+      response = await fetchImpl(buildUrl(options.baseUrl, path, query), {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch (error) {
+      throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : 'network error');
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!response.ok) {
+      const error = parseErrorBody(response.status, json);
+      if (response.status === 401) options.onUnauthenticated?.();
+      throw error;
+    }
+    return json as T;
+  }
+
+  return {
+    get: (path, query) => request('GET', path, undefined, query),
+    post: (path, body) => request('POST', path, body ?? {}),
+    put: (path, body) => request('PUT', path, body),
+  };
+}
