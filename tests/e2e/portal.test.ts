@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Page as ListPage, Village, Workstation } from '@beatlink/shared';
 import { apiAs } from '../support/api';
@@ -28,6 +28,11 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+});
+
+afterEach(async (context) => {
+  // A failed step leaves a picture of what the user saw.
+  if (context.task.result?.state === 'fail') await page?.screenshot({ path: resolve(ARTIFACTS, `failed-${Date.now()}.png`), fullPage: true });
 });
 
 afterAll(async () => {
@@ -78,7 +83,10 @@ describe('the portal', () => {
     await form.waitFor();
     const villageName = `浏览器测试村${Date.now() % 100000}`;
     await form.getByTestId('field-name').fill(villageName);
+    await form.getByTestId('field-kind').click();
+    await page.locator('.ant-select-item-option[title="行政村"]').click();
     await form.getByTestId('field-households').fill('321');
+    await page.screenshot({ path: resolve(ARTIFACTS, 'village-form.png') });
     await page.getByTestId('resource-form-submit').click();
     await form.waitFor({ state: 'hidden', timeout: 30_000 });
 
