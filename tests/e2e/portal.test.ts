@@ -98,6 +98,7 @@ describe('the portal', () => {
     // And the tree shows it.
     await page.getByTestId('org-search').locator('input').first().fill(villageName).catch(() => page.getByTestId('org-search').fill(villageName));
     await page.getByTestId(`org-node-${created!.id}`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('org-tree').innerText(), { timeout: 30_000 }).toContain(villageName);
     await page.screenshot({ path: resolve(ARTIFACTS, 'org-tree-village-created.png'), fullPage: true });
   });
 });
