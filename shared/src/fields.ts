@@ -56,3 +56,8 @@ export interface Page<T> {
 export function withExample<T extends z.ZodType>(schema: T, example: z.input<T>): T {
   return schema.meta({ examples: [example] }) as T;
 }
+
+/** The meta of a record created now by `username`: active, version 1. */
+export function newRecordMeta(now: string, username: string): Omit<RecordMeta, 'id'> {
+  return { status: 'active', version: 1, createdAt: now, updatedAt: now, createdBy: username, updatedBy: username };
+}

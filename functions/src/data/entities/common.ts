@@ -6,15 +6,20 @@ import { string } from 'dynamodb-toolbox/schema/string';
  * Attributes every directory record stores: the tenant and id it is keyed by, the record meta
  * (status, version, who/when) and the index keys the repositories compute.
  */
-export const recordAttributes = {
-  tenantId: string().key(),
-  id: string().key(),
+/** Status, version and who/when: the meta of every mutable record (RecordMeta in shared). */
+export const auditAttributes = {
   status: string().enum('active', 'inactive'),
   version: number(),
   createdAt: string(),
   updatedAt: string(),
   createdBy: string(),
   updatedBy: string(),
+};
+
+export const recordAttributes = {
+  tenantId: string().key(),
+  id: string().key(),
+  ...auditAttributes,
   deactivationReason: string().optional(),
   gsi1pk: string().optional(),
   gsi1sk: string().optional(),

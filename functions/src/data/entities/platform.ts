@@ -5,6 +5,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { record } from 'dynamodb-toolbox/schema/record';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { table } from '../client';
+import { auditAttributes } from './common';
 
 export const TENANT_PARTITION = 'PLATFORM#TENANT';
 /** Province rollups list a province's counties through gsi1. */
@@ -20,12 +21,7 @@ export const TenantEntity = new Entity({
     provinceId: string(),
     name: string(),
     adminUsername: string(),
-    status: string().enum('active', 'inactive'),
-    version: number(),
-    createdAt: string(),
-    updatedAt: string(),
-    createdBy: string(),
-    updatedBy: string(),
+    ...auditAttributes,
     gsi1pk: string(),
     gsi1sk: string(),
   }),

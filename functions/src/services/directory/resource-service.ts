@@ -1,4 +1,4 @@
-import { newId, type DeactivateInput, type InitialCredentials, type Page, type RecordMeta } from '@beatlink/shared';
+import { newId, newRecordMeta, type DeactivateInput, type InitialCredentials, type Page, type RecordMeta } from '@beatlink/shared';
 import { all, type Condition } from '../../data/conditions';
 import {
   changesBetween,
@@ -143,12 +143,7 @@ export function resourceService<T extends RecordMeta>(def: ResourceDefinition<T>
         ...def.initial,
         ...applyPatch({}, fields(input)),
         id: newId(def.kind),
-        status: 'active',
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: ctx.username,
-        updatedBy: ctx.username,
+        ...newRecordMeta(now, ctx.username),
       } as unknown as T;
       if (def.resolve) record = await def.resolve(record, io);
       const change: ClaimChange = { acquire: def.claims?.(record, io.rules) ?? [], release: [] };

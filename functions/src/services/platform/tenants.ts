@@ -1,4 +1,4 @@
-import { DEFAULT_TENANT_CONFIG, provinceOf, type InitialCredentials, type Page, type TenantCreateInput, type TenantRecord } from '@beatlink/shared';
+import { DEFAULT_TENANT_CONFIG, newRecordMeta, provinceOf, type InitialCredentials, type Page, type TenantCreateInput, type TenantRecord } from '@beatlink/shared';
 import { getTenant as readTenant, listTenants as readTenants, createTenantOp, deleteTenantOp } from '../../data/tenants';
 import { deleteConfigOp, putConfigOp } from '../../data/tenant-config';
 import { runTransaction } from '../../data/repository';
@@ -30,12 +30,7 @@ export async function onboardTenant(ctx: TenantContext, input: TenantCreateInput
     provinceId,
     name: input.name,
     adminUsername: input.admin.username,
-    status: 'active',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: ctx.username,
-    updatedBy: ctx.username,
+    ...newRecordMeta(now, ctx.username),
   };
   const config = {
     ...DEFAULT_TENANT_CONFIG,

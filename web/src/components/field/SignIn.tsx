@@ -5,6 +5,7 @@ import { currentIdToken, ensureAuth } from '../../lib/auth';
 import { safeNext } from '../../lib/nav';
 import type { SignInOutcome } from '../../lib/sign-in';
 import { signInErrorMessage } from '../../lib/sign-in-errors';
+import { TextField } from './TextField';
 
 type Step = 'checking' | 'credentials' | 'newPassword';
 
@@ -91,59 +92,40 @@ export function SignIn() {
         {step === 'newPassword' ? (
           <form onSubmit={submitNewPassword} noValidate data-testid="new-password-form">
             <p className="f-hint">新密码至少 8 位，须包含大写字母、小写字母、数字和符号。</p>
-            <label className="f-field">
-              <span>新密码</span>
-              <input
-                className="f-input"
-                type="password"
-                autoComplete="new-password"
-                value={newPassword}
-                onChange={(e) => setNewPasswordValue(e.target.value)}
-                data-testid="new-password"
-              />
-            </label>
-            <label className="f-field">
-              <span>确认新密码</span>
-              <input
-                className="f-input"
-                type="password"
-                autoComplete="new-password"
-                value={confirmPassword}
-                onChange={(e) => setConfirmPassword(e.target.value)}
-                data-testid="new-password-confirm"
-              />
-            </label>
+            <TextField label="新密码" type="password" autoComplete="new-password" value={newPassword} onValue={setNewPasswordValue} testId="new-password" />
+            <TextField
+              label="确认新密码"
+              type="password"
+              autoComplete="new-password"
+              value={confirmPassword}
+              onValue={setConfirmPassword}
+              testId="new-password-confirm"
+            />
             <button className="f-button" type="submit" disabled={busy} data-testid="new-password-submit">
               {busy ? '正在保存…' : '设置新密码并登录'}
             </button>
           </form>
         ) : (
           <form onSubmit={submitCredentials} noValidate data-testid="login-form">
-            <label className="f-field">
-              <span>用户名</span>
-              <input
-                className="f-input"
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                data-testid="login-username"
-              />
-            </label>
-            <label className="f-field">
-              <span>密码</span>
-              <input
-                className="f-input"
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                data-testid="login-password"
-              />
-            </label>
+            <TextField
+              label="用户名"
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={username}
+              onValue={setUsername}
+              testId="login-username"
+            />
+            <TextField
+              label="密码"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onValue={setPassword}
+              testId="login-password"
+            />
             <button className="f-button" type="submit" disabled={busy || step === 'checking'} data-testid="login-submit">
               {busy ? '正在登录…' : '登录'}
             </button>
