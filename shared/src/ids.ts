@@ -13,6 +13,8 @@ export const ID_PREFIXES = {
   officer: 'ofr',
   agency: 'agy',
   agencyStaff: 'ags',
+  matter: 'mat',
+  attachment: 'att',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -99,6 +100,18 @@ describe('the portal', () => {
     await page.getByTestId('org-search').locator('input').first().fill(villageName).catch(() => page.getByTestId('org-search').fill(villageName));
     await page.getByTestId(`org-node-${created!.id}`).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('org-tree').innerText(), { timeout: 30_000 }).toContain(villageName);
+    // Really on screen, not clipped: the element at the row's centre is the row itself.
+    const newNode = page.getByTestId(`org-node-${created!.id}`);
+    await newNode.scrollIntoViewIfNeeded();
+    const box = (await newNode.boundingBox())!;
+    const hit = await page.evaluate(
+      ([x, y]) => {
+        const element = document.elementFromPoint(x!, y!);
+        return element?.closest('[data-testid^="org-node-"]')?.getAttribute('data-testid') ?? element?.outerHTML.slice(0, 200);
+      },
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    expect(hit).toBe(`org-node-${created!.id}`);
     await page.screenshot({ path: resolve(ARTIFACTS, 'org-tree-village-created.png'), fullPage: true });
   });
 });

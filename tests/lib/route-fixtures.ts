@@ -9,7 +9,7 @@ import type { SeededIds, TestLogins } from '../support/stack';
  * filled with seeded ids of the right kind, ids inside bodies swapped for that county's ids. Used
  * by the generated tests so that a new route is covered without new test code.
  */
-const RECORD_TYPE_OF: Record<IdKind, RecordType> = {
+const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   station: 'stations',
   office: 'offices',
   workstation: 'workstations',
@@ -23,7 +23,8 @@ const RECORD_TYPE_OF: Record<IdKind, RecordType> = {
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));
 
 export function idOf(seeded: SeededIds, tenantId: string, kind: IdKind): string {
-  const id = seeded.ids[tenantId]?.[RECORD_TYPE_OF[kind]]?.[0];
+  const type = RECORD_TYPE_OF[kind];
+  const id = type ? seeded.ids[tenantId]?.[type]?.[0] : undefined;
   if (!id) throw new Error(`the seed has no ${kind} in ${tenantId}`);
   return id;
 }
@@ -31,6 +32,7 @@ export function idOf(seeded: SeededIds, tenantId: string, kind: IdKind): string 
 /** The id kind a path parameter takes, found by trying a seeded id of each kind against the schema. */
 function paramValue(route: RouteDef, name: string, seeded: SeededIds, tenantId: string): string {
   if (name === 'tenantId') return tenantId;
+  // Directory kinds the demo seed creates; later kinds join RECORD_TYPE_OF when the seed has them.
   for (const kind of Object.keys(RECORD_TYPE_OF) as IdKind[]) {
     const candidate = idOf(seeded, tenantId, kind);
     if (route.params?.shape[name]?.safeParse(candidate).success) return candidate;

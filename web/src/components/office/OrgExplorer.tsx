@@ -98,6 +98,7 @@ export function OrgExplorer() {
   const [expandedKeys, setExpandedKeys] = useState<Key[]>([]);
   // Filtering 1 000 nodes on every keystroke stays smooth when it runs at lower priority.
   const deferredQuery = useDeferredValue(query);
+  const searching = deferredQuery.trim() !== '';
   const writable = can('directory.unit.write');
 
   const nodes = useMemo(() => (directory.tree ? buildOrgNodes(directory.tree) : []), [directory.tree]);
@@ -234,17 +235,21 @@ export function OrgExplorer() {
           />
           {directory.tree ? (
             treeData.length ? (
-              <Tree
-                blockNode
-                showLine
-                height={TREE_HEIGHT}
-                treeData={treeData}
-                expandedKeys={expandedKeys}
-                onExpand={(keys) => setExpandedKeys(keys)}
-                selectedKeys={selectedKey ? [selectedKey] : []}
-                onSelect={(keys) => setSelectedKey(keys[0] === undefined ? undefined : String(keys[0]))}
-                data-testid="org-tree"
-              />
+              // The virtual list keeps 1 000 nodes smooth, but it measures a short list wrongly
+              // and clips its last rows; search results render plainly in a bounded scroll box.
+              <div style={searching ? { maxHeight: TREE_HEIGHT, overflow: 'auto' } : undefined}>
+                <Tree
+                  blockNode
+                  showLine
+                  height={searching ? undefined : TREE_HEIGHT}
+                  treeData={treeData}
+                  expandedKeys={expandedKeys}
+                  onExpand={(keys) => setExpandedKeys(keys)}
+                  selectedKeys={selectedKey ? [selectedKey] : []}
+                  onSelect={(keys) => setSelectedKey(keys[0] === undefined ? undefined : String(keys[0]))}
+                  data-testid="org-tree"
+                />
+              </div>
             ) : (
               <Empty description={query ? '没有匹配的单位' : '尚未建立派出所'} />
             )
