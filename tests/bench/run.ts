@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startTestStack } from '../support/stack';
+import { buildPortalIfStale } from '@beatlink/infra/local/portal';
 import { benchDirectory } from './directory-gateway';
+import { portalBundles } from './portal-bundles';
 import { ratio, summarize } from './stats';
 
 /**
@@ -17,6 +19,12 @@ async function main() {
   try {
     const started = new Date().toISOString();
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
+    await buildPortalIfStale(resolve(stack.dataDir, 'logs/next-build.log'), console.log);
+    const bundles = portalBundles();
+    console.log('portal first-load JS (gzip), ÷ the framework-only page, against the budget:');
+    for (const b of bundles) {
+      console.log(`  ${b.route.padEnd(14)} ${String(b.gzipKb).padStart(6)} kB  ${b.ratioToFramework}×  ${b.withinBudget ? 'within' : 'OVER'} ${b.kind} budget ${b.budgetKb} kB`);
+    }
     const figures = {
       create: { gateway: summarize(gateway.createMs), bare: summarize(bare.createMs) },
       read: { gateway: summarize(gateway.readMs), bare: summarize(bare.readMs) },
@@ -29,6 +37,7 @@ async function main() {
       perRound: PER_ROUND,
       ratios: { create: ratio(figures.create.gateway, figures.create.bare), read: ratio(figures.read.gateway, figures.read.bare) },
       figures,
+      portalBundles: bundles,
     };
     console.log('directory records, local gateway ÷ bare DynamoDB (p50 latency):');
     console.log(`  create  ${result.ratios.create}×   (gateway p50 ${figures.create.gateway.p50Ms} ms, bare p50 ${figures.create.bare.p50Ms} ms)`);
