@@ -23,59 +23,46 @@ export interface OrgNode {
 
 export const nodeKey = (kind: TreeKind, id: string) => `${kind}:${id}`;
 
-function officerOf(tree: OrgTree, id: string | undefined): OrgOfficer | undefined {
-  return id ? tree.officers[id] : undefined;
+/** One node: key, name and status from its record, plus the officer holding its post. */
+function orgNode(
+  tree: OrgTree,
+  kind: TreeKind,
+  record: OrgRecord,
+  officerId: string | undefined,
+  parentKey: string | undefined,
+  children: (key: string) => OrgNode[] | undefined,
+): OrgNode {
+  const key = nodeKey(kind, record.id);
+  const officer = officerId ? tree.officers[officerId] : undefined;
+  const kids = children(key);
+  return {
+    key,
+    kind,
+    id: record.id,
+    name: record.name,
+    status: record.status,
+    record,
+    ...(officer ? { officer } : {}),
+    ...(parentKey ? { parentKey } : {}),
+    ...(kids ? { children: kids } : {}),
+  };
 }
 
 /** stations → offices → workstations → villages, with the assigned officer of each level. */
 export function buildOrgNodes(tree: OrgTree): OrgNode[] {
-  return tree.stations.map((station) => {
-    const stationKey = nodeKey('station', station.id);
-    return {
-      key: stationKey,
-      kind: 'station',
-      id: station.id,
-      name: station.name,
-      status: station.status,
-      officer: officerOf(tree, station.chiefOfficerId),
-      record: station,
-      children: station.offices.map((office) => {
-        const officeKey = nodeKey('office', office.id);
-        return {
-          key: officeKey,
-          kind: 'office',
-          id: office.id,
-          name: office.name,
-          status: office.status,
-          officer: officerOf(tree, office.communityOfficerId),
-          record: office,
-          parentKey: stationKey,
-          children: office.workstations.map((workstation) => {
-            const workstationKey = nodeKey('workstation', workstation.id);
-            return {
-              key: workstationKey,
-              kind: 'workstation',
-              id: workstation.id,
-              name: workstation.name,
-              status: workstation.status,
-              officer: officerOf(tree, workstation.contactOfficerId),
-              record: workstation,
-              parentKey: officeKey,
-              children: workstation.villages.map((village) => ({
-                key: nodeKey('village', village.id),
-                kind: 'village',
-                id: village.id,
-                name: village.name,
-                status: village.status,
-                record: village,
-                parentKey: workstationKey,
-              })),
-            } satisfies OrgNode;
-          }),
-        } satisfies OrgNode;
-      }),
-    } satisfies OrgNode;
-  });
+  return tree.stations.map((station) =>
+    orgNode(tree, 'station', station, station.chiefOfficerId, undefined, (stationKey) =>
+      station.offices.map((office) =>
+        orgNode(tree, 'office', office, office.communityOfficerId, stationKey, (officeKey) =>
+          office.workstations.map((workstation) =>
+            orgNode(tree, 'workstation', workstation, workstation.contactOfficerId, officeKey, (workstationKey) =>
+              workstation.villages.map((village) => orgNode(tree, 'village', village, undefined, workstationKey, () => undefined)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** Every node by key, for selection and details. */
