@@ -101,17 +101,23 @@ describe('the portal', () => {
     await page.getByTestId(`org-node-${created!.id}`).waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('org-tree').innerText(), { timeout: 30_000 }).toContain(villageName);
     // Really on screen, not clipped: the element at the row's centre is the row itself.
-    const newNode = page.getByTestId(`org-node-${created!.id}`);
-    await newNode.scrollIntoViewIfNeeded();
-    const box = (await newNode.boundingBox())!;
-    const hit = await page.evaluate(
-      ([x, y]) => {
-        const element = document.elementFromPoint(x!, y!);
-        return element?.closest('[data-testid^="org-node-"]')?.getAttribute('data-testid') ?? element?.outerHTML.slice(0, 200);
-      },
-      [box.x + box.width / 2, box.y + box.height / 2],
-    );
-    expect(hit).toBe(`org-node-${created!.id}`);
+    // Checked inside the page in one step, and polled: the tree re-renders its rows when the
+    // refetched directory arrives, which detaches any handle taken a moment earlier.
+    const testId = `org-node-${created!.id}`;
+    await expect
+      .poll(
+        () =>
+          page.evaluate((id) => {
+            const row = document.querySelector(`[data-testid="${id}"]`);
+            if (!row) return 'missing';
+            row.scrollIntoView({ block: 'center' });
+            const box = row.getBoundingClientRect();
+            const element = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            return element?.closest('[data-testid^="org-node-"]')?.getAttribute('data-testid') ?? element?.outerHTML.slice(0, 200);
+          }, testId),
+        { timeout: 30_000 },
+      )
+      .toBe(testId);
     await page.screenshot({ path: resolve(ARTIFACTS, 'org-tree-village-created.png'), fullPage: true });
   });
 });
