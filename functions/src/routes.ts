@@ -7,7 +7,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -60,6 +60,22 @@ function crud<One extends string, Many extends string>(
   ];
 }
 
+const matterParams = s.matterIdParamsSchema;
+
+/** POST /matters/{id}/{transition}: one route per entry of the shared transition table. */
+function transitionRoutes(): Array<RouteDef<`${s.TransitionName}Matter`, 'matters'>> {
+  return s.TRANSITIONS.map((name) => ({
+    operationId: `${name}Matter` as const,
+    method: 'POST' as const,
+    path: `/matters/{id}/${name}`,
+    context: 'matters' as const,
+    action: 'matter.transition' as const,
+    summary: `${s.TRANSITION_LABELS[name].zh} / ${s.TRANSITION_LABELS[name].en}`,
+    params: matterParams,
+    body: s.TRANSITION_BODY_SCHEMAS[name],
+  }));
+}
+
 /** Keeps each entry's literal operationId and context, so handler maps can be checked against them. */
 const defineRoutes = <const T extends readonly RouteDef[]>(table: T): T => table;
 
@@ -82,6 +98,23 @@ export const routes = defineRoutes([
   ...crud({ segment: 'officers', one: 'Officer', many: 'Officers' }, 'officer', 'officer', 'directory.officer.write', 'directory.read', { create: s.officerCreateSchema, update: s.officerUpdateSchema, list: s.officerListQuerySchema }),
   ...crud({ segment: 'agencies', one: 'Agency', many: 'Agencies' }, 'agency', 'agency', 'directory.agency.write', 'directory.agency.read', { create: s.agencyCreateSchema, update: s.agencyUpdateSchema, list: s.agencyListQuerySchema }),
   ...crud({ segment: 'agency-staff', one: 'AgencyStaff', many: 'AgencyStaff' }, 'agencyStaff', 'agency staff member', 'directory.agency.write', 'directory.agency.read', { create: s.agencyStaffCreateSchema, update: s.agencyStaffUpdateSchema, list: s.agencyStaffListQuerySchema }, '/directory/agencies/{id}/staff', byId('agency')),
+
+  // matters: the 综治联动 loop — intake, inboxes, the transition table, disputes, personal data.
+  { operationId: 'createMatter', method: 'POST', path: '/matters', context: 'matters', action: 'matter.create', summary: 'Take in a matter (录入)', body: s.matterIntakeSchema, successStatus: 201 },
+  { operationId: 'listMatters', method: 'GET', path: '/matters', context: 'matters', action: 'matter.read', summary: 'Inboxes and filtered lists of matters', query: s.matterListQuerySchema },
+  { operationId: 'getMatter', method: 'GET', path: '/matters/{id}', context: 'matters', action: 'matter.read', summary: 'A matter with what the caller may do next', params: matterParams },
+  { operationId: 'listMatterEvents', method: 'GET', path: '/matters/{id}/timeline', context: 'matters', action: 'matter.read', summary: "A matter's immutable timeline", params: matterParams },
+  { operationId: 'listMatterDuplicates', method: 'GET', path: '/matters/{id}/duplicates', context: 'matters', action: 'matter.read', summary: 'Likely duplicates of a matter', params: matterParams },
+  { operationId: 'revealMatterPhone', method: 'POST', path: '/matters/{id}/reveal', context: 'matters', action: 'matter.reveal', summary: "Reveal a reporter's or party's phone (recorded)", params: matterParams, body: s.revealBodySchema },
+  { operationId: 'getMatterDispute', method: 'GET', path: '/matters/{id}/dispute', context: 'matters', action: 'matter.read', summary: "A dispute's record (矛盾纠纷)", params: matterParams },
+  { operationId: 'updateMatterDispute', method: 'PUT', path: '/matters/{id}/dispute', context: 'matters', action: 'matter.dispute.write', summary: "Update a dispute's record: parties, mediation, agreement, follow-ups", params: matterParams, body: s.disputeUpdateSchema },
+  { operationId: 'getDisputeFigures', method: 'GET', path: '/figures/disputes', context: 'matters', action: 'matter.figures.read', summary: 'County figures: disputes resolved at village level, escalated, turned into cases', query: s.disputeFiguresQuerySchema },
+  ...transitionRoutes(),
+
+  // attachments: pre-signed upload and download of photos and documents.
+  { operationId: 'createAttachment', method: 'POST', path: '/attachments', context: 'attachments', action: 'attachment.create', summary: 'Start an upload: a pre-signed PUT URL', body: s.attachmentCreateSchema, successStatus: 201 },
+  { operationId: 'completeAttachment', method: 'POST', path: '/attachments/{id}/complete', context: 'attachments', action: 'attachment.create', summary: 'Confirm an upload (size and type checked)', params: s.attachmentParamsSchema },
+  { operationId: 'getAttachment', method: 'GET', path: '/attachments/{id}', context: 'attachments', action: 'attachment.read', summary: 'An attachment with a pre-signed download URL', params: s.attachmentParamsSchema },
 ]);
 
 /** The operationIds of one bounded context, as literal types. */

@@ -8,6 +8,7 @@ import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { BOUNDED_CONTEXTS, routes } from '@beatlink/functions/routes';
 import type { BoundedContext } from '@beatlink/functions/routes';
@@ -21,12 +22,16 @@ interface ContextAccess {
   manageUsers: boolean;
   /** Reads and writes platform items (tenant registry, province rollups). */
   platformData: boolean;
+  /** Signs upload/download URLs and checks objects in the attachment bucket. */
+  attachments: boolean;
 }
 
 /** A `Record` over BOUNDED_CONTEXTS: a new context does not compile until its access is decided. */
 const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
-  admin: { manageUsers: true, platformData: true },
-  directory: { manageUsers: true, platformData: false },
+  admin: { manageUsers: true, platformData: true, attachments: false },
+  directory: { manageUsers: true, platformData: false, attachments: false },
+  matters: { manageUsers: false, platformData: false, attachments: true },
+  attachments: { manageUsers: false, platformData: false, attachments: true },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */
@@ -71,6 +76,9 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 export interface ApiStackProps extends StackProps, TableAccess {
   userPool: cognito.IUserPool;
   portalClient: cognito.IUserPoolClient;
+  /** Uploaded photos and documents, and the policy that reaches their objects (StorageStack). */
+  attachmentBucket: s3.IBucket;
+  attachmentAccessPolicy: iam.IManagedPolicy;
   /** The only origin CORS allows. */
   portalOrigin: string;
   throttle: { rateLimit: number; burstLimit: number };
@@ -110,6 +118,10 @@ export class ApiStack extends Stack {
         grantTableData(fn.role, access);
         if (CONTEXT_ACCESS[context].manageUsers) {
           fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
+        }
+        if (CONTEXT_ACCESS[context].attachments) {
+          fn.function.addEnvironment('ATTACHMENT_BUCKET', props.attachmentBucket.bucketName);
+          fn.role.addManagedPolicy(props.attachmentAccessPolicy);
         }
         return [context, fn];
       }),

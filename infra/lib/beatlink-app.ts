@@ -8,12 +8,14 @@ import { AuthStack } from './auth-stack';
 import type { AppConfig } from './config';
 import { DataStack } from './data-stack';
 import { JobsStack } from './jobs-stack';
+import { StorageStack } from './storage-stack';
 
 export interface BeatlinkStacks {
   data: DataStack;
   auth: AuthStack;
   api: ApiStack;
   jobs: JobsStack;
+  storage: StorageStack;
 }
 
 export interface BeatlinkAppOptions {
@@ -44,6 +46,11 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     env,
     description: 'Beatlink identity: Cognito user pool, role groups and the portal client',
   });
+  const storage = new StorageStack(app, name('Storage'), {
+    env,
+    description: 'Beatlink storage: the attachment bucket (pre-signed uploads and downloads) and its access logs',
+    portalOrigin: config.portalOrigin,
+  });
   const api = new ApiStack(app, name('Api'), {
     env,
     description: 'Beatlink HTTP API: routes.ts behind the Cognito JWT authorizer',
@@ -51,6 +58,8 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     tableKey: data.tableKey,
     userPool: auth.userPool,
     portalClient: auth.portalClient,
+    attachmentBucket: storage.attachmentBucket,
+    attachmentAccessPolicy: storage.attachmentAccessPolicy,
     portalOrigin: config.portalOrigin,
     throttle: { rateLimit: config.apiThrottleRate, burstLimit: config.apiThrottleBurst },
     handlerCode,
@@ -65,5 +74,5 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, auth, api, jobs };
+  return { data, auth, api, jobs, storage };
 }

@@ -2,23 +2,30 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTable } from '@beatlink/functions/data/create-table';
 import { DEFAULT_TABLE_NAME } from '@beatlink/functions/data/table-definition';
+import { DEFAULT_ATTACHMENT_BUCKET } from '@beatlink/functions/lib/env';
 import type { LocalStackConfig } from './stack-config';
 import { localDynamoDbClient, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { persistUserPool, provisionUserPool, startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { startGateway, type Gateway } from './gateway';
+import { startS3Server, type S3Server } from './s3-server';
 import { waitUntil } from './processes';
 
 /**
- * The embedded stack's core, shared by `npm start` and the test harness: DynamoDB Local and
- * cognito-local as child processes, the table and the user pool (created when missing), and the
- * local API gateway in this process. Resolves once the gateway's /health says every part is up.
+ * The embedded stack's core, shared by `npm start` and the test harness: DynamoDB Local,
+ * cognito-local and the S3 server as child processes, the table, the user pool and the
+ * attachment bucket (created when missing), and the local API gateway in this process. Resolves
+ * once the gateway's /health says every part is up.
  */
 export interface EmbeddedStackOptions {
-  ports: { gateway: number; dynamodb: number; cognito: number };
+  ports: { gateway: number; dynamodb: number; cognito: number; s3: number };
   /** DynamoDB Local's `-dbPath` (data kept across restarts); omit for `-inMemory`. */
   dynamodbPath?: string;
   /** cognito-local's working directory (its data is in `<cognitoDir>/.cognito`). */
   cognitoDir: string;
+  /** The S3 server's objects (kept across restarts when the directory is). */
+  s3Dir: string;
+  /** The master key file that wraps the tenants' data keys; created (0600) on first use. */
+  masterKeyFile: string;
   logDir: string;
   region?: string;
   tableName?: string;
@@ -33,6 +40,7 @@ export interface EmbeddedStack {
   gateway: Gateway;
   dynamodb: DynamoDbLocal;
   cognito: CognitoLocal;
+  s3: S3Server;
   /** Pids of the child processes, for diagnostics. */
   pids: Record<string, number>;
   /** Whether this start created the table (a first start). */
@@ -55,7 +63,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await Promise.allSettled(rest.map((s) => s.stop()));
   };
   try {
-    const [dynamodb, cognito] = await Promise.all([
+    const [dynamodb, cognito, s3] = await Promise.all([
       startDynamoDbLocal({
         port: options.ports.dynamodb,
         dbPath: options.dynamodbPath,
@@ -66,8 +74,17 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         dataDir: options.cognitoDir,
         logFile: resolve(options.logDir, 'cognito-local.log'),
       }).then((c) => (started.push(c), c)),
+      startS3Server({
+        port: options.ports.s3,
+        dataDir: options.s3Dir,
+        bucket: DEFAULT_ATTACHMENT_BUCKET,
+        logFile: resolve(options.logDir, 's3-server.log'),
+      }).then((s) => (started.push(s), s)),
     ]);
-    log(`DynamoDB Local ${dynamodb.endpoint} (pid ${dynamodb.process.pid}), cognito-local ${cognito.endpoint} (pid ${cognito.process.pid})`);
+    log(
+      `DynamoDB Local ${dynamodb.endpoint} (pid ${dynamodb.process.pid}), cognito-local ${cognito.endpoint} (pid ${cognito.process.pid}), ` +
+        `S3 server ${s3.endpoint} (pid ${s3.process.pid})`,
+    );
 
     const client = localDynamoDbClient(dynamodb.endpoint, region);
     const table = await createTable({ client, tableName }).finally(() => client.destroy());
@@ -75,7 +92,16 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     log(`table ${tableName} ${table.created ? 'created' : 'found'}; user pool ${pool.userPoolId}, app client ${pool.userPoolClientId}`);
 
     const gateway = await startGateway({
-      stack: { region, tableName, dynamodbEndpoint: dynamodb.endpoint, cognitoEndpoint: cognito.endpoint, ...pool },
+      stack: {
+        region,
+        tableName,
+        dynamodbEndpoint: dynamodb.endpoint,
+        cognitoEndpoint: cognito.endpoint,
+        s3Endpoint: s3.endpoint,
+        attachmentBucket: DEFAULT_ATTACHMENT_BUCKET,
+        masterKeyFile: options.masterKeyFile,
+        ...pool,
+      },
       port: options.ports.gateway,
       log: options.logRequests ? log : (line) => (line.startsWith('gateway:') ? log(line) : undefined),
     });
@@ -100,7 +126,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       gateway,
       dynamodb,
       cognito,
-      pids: { dynamodb: dynamodb.process.pid, cognito: cognito.process.pid },
+      s3,
+      pids: { dynamodb: dynamodb.process.pid, cognito: cognito.process.pid, s3: s3.process.pid },
       tableCreated: table.created,
       stop: stopAll,
     };

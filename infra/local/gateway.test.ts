@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { BOUNDED_CONTEXTS } from '@beatlink/functions/routes';
 import { startGateway, type Gateway } from './gateway';
 import type { LambdaHandler } from './handler-runtime';
 
@@ -52,9 +53,12 @@ beforeAll(async () => {
     stack: {
       region: 'cn-north-1',
       tableName: 'beatlink',
-      // Nothing listens there: /health must say DynamoDB is down.
+      // Nothing listens there: /health must say DynamoDB (and the S3 server) are down.
       dynamodbEndpoint: 'http://127.0.0.1:9',
       cognitoEndpoint,
+      s3Endpoint: 'http://127.0.0.1:9',
+      attachmentBucket: 'beatlink-attachments',
+      masterKeyFile: '/nonexistent/master.key',
       userPoolId: POOL,
       userPoolClientId: CLIENT,
     },
@@ -145,10 +149,11 @@ describe('local gateway', () => {
   it('reports 503 on /health while a part is down', async () => {
     const response = await get('/health');
     expect(response.status).toBe(503);
-    const report = (await response.json()) as { status: string; checks: { dynamodb: string; cognito: string; handlers: Record<string, string> } };
+    const report = (await response.json()) as { status: string; checks: { dynamodb: string; cognito: string; s3: string; handlers: Record<string, string> } };
     expect(report.status).toBe('unavailable');
     expect(report.checks.cognito).toBe('ok');
-    expect(report.checks.handlers).toEqual({ admin: 'ok', directory: 'ok' });
+    expect(report.checks.handlers).toEqual(Object.fromEntries(BOUNDED_CONTEXTS.map((context) => [context, 'ok'])));
     expect(report.checks.dynamodb).toMatch(/^unavailable/);
+    expect(report.checks.s3).toMatch(/^unavailable/);
   });
 });

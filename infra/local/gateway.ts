@@ -10,6 +10,7 @@ import type { ErrorBody, ErrorCode } from '@beatlink/shared';
 import type { LocalStackConfig } from './stack-config';
 import { cognitoIssuer, cognitoJwksUri } from './cognito-local';
 import { localDynamoDbClient } from './dynamodb-local';
+import { bucketAnswers } from './s3-server';
 import { applyHandlerEnv, httpHandlerFile, importHandler, type LambdaHandler } from './handler-runtime';
 import {
   buildHttpApiEvent,
@@ -50,7 +51,7 @@ export type CheckState = 'ok' | 'starting' | string;
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
-  checks: { dynamodb: CheckState; cognito: CheckState; handlers: Record<string, CheckState> };
+  checks: { dynamodb: CheckState; cognito: CheckState; s3: CheckState; handlers: Record<string, CheckState> };
 }
 
 export interface Gateway {
@@ -160,7 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   handlersReady.catch(() => undefined);
 
   async function health(): Promise<HealthReport> {
-    const [dynamodbState, cognitoState] = await Promise.all([
+    const [dynamodbState, cognitoState, s3State] = await Promise.all([
       dynamodb
         .send(new DescribeTableCommand({ TableName: stack.tableName }), { abortSignal: AbortSignal.timeout(2_000) })
         .then((r) => (r.Table?.TableStatus === 'ACTIVE' ? 'ok' : `table ${r.Table?.TableStatus ?? 'missing'}`))
@@ -168,9 +169,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       fetch(cognitoJwksUri(stack.cognitoEndpoint, stack.userPoolId), { signal: AbortSignal.timeout(2_000) })
         .then((r) => (r.ok ? 'ok' : `JWKS answered ${r.status}`))
         .catch((error: unknown) => `unavailable: ${(error as Error).message}`),
+      bucketAnswers(stack.s3Endpoint, stack.attachmentBucket)
+        .then((ok) => (ok ? 'ok' : `bucket ${stack.attachmentBucket} missing`))
+        .catch((error: unknown) => `unavailable: ${(error as Error).message}`),
     ]);
-    const checks = { dynamodb: dynamodbState, cognito: cognitoState, handlers: { ...handlerState } };
-    const allOk = dynamodbState === 'ok' && cognitoState === 'ok' && Object.values(handlerState).every((s) => s === 'ok');
+    const checks = { dynamodb: dynamodbState, cognito: cognitoState, s3: s3State, handlers: { ...handlerState } };
+    const allOk = [dynamodbState, cognitoState, s3State, ...Object.values(handlerState)].every((s) => s === 'ok');
     return { status: allOk ? 'ok' : 'unavailable', checks };
   }
 

@@ -32,7 +32,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -171,7 +171,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       writeState(options.stateFile, state);
       const countyStarted = Date.now();
       log(`seed: ${resuming ? 'resuming' : 'seeding'} ${plan.tenantId} ${plan.name} (${options.size})…`);
-      const seeded = await seedCounty(plan, resuming, { platform, target, password, limit, log });
+      const seeded = await seedCounty(plan, resuming, { size: options.size, platform, target, password, limit, log });
       demoUsers.push(plan.admin.username, ...Object.values(plan.demoUsernames).filter((u): u is string => Boolean(u)));
       log(
         `seed: ${plan.tenantId} done in ${((Date.now() - countyStarted) / 1000).toFixed(1)} s — ` +
@@ -202,6 +202,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
 }
 
 interface CountyContext {
+  size: SeedSize;
   platform: ApiClient;
   target: CognitoTarget;
   password: string;
@@ -300,6 +301,14 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
       body: { ...o.input, ...placementIds(o.placement) },
     })),
   );
+
+  // Matters are played through the services with past clocks (a few weeks of history).
+  // Imported here, not at the top: the services' clients read the handler environment when
+  // loaded, and the stack applies it only once its parts are up.
+  const { seedMatters } = await import('./seed-matters');
+  const seeded = await seedMatters(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
+  ids.matters.push(...seeded.matters);
+  ids.attachments.push(...seeded.attachments);
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

@@ -11,6 +11,11 @@ export interface LocalStackConfig {
   tableName: string;
   dynamodbEndpoint: string;
   cognitoEndpoint: string;
+  /** The S3 server (path-style) and the bucket attachments are uploaded to. */
+  s3Endpoint: string;
+  attachmentBucket: string;
+  /** The master key that wraps the tenants' data keys (personal data encryption). */
+  masterKeyFile: string;
   userPoolId: string;
   userPoolClientId: string;
   gatewayUrl: string;
@@ -35,6 +40,9 @@ export function handlerEnv(config: LocalStackConfig): Record<string, string> {
     AWS_REGION: config.region,
     DYNAMODB_ENDPOINT: config.dynamodbEndpoint,
     COGNITO_ENDPOINT: config.cognitoEndpoint,
+    S3_ENDPOINT: config.s3Endpoint,
+    ATTACHMENT_BUCKET: config.attachmentBucket,
+    MASTER_KEY_FILE: config.masterKeyFile,
     USER_POOL_ID: config.userPoolId,
     APP_STAGE: 'local',
     AWS_ACCESS_KEY_ID: 'local',

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { schedules } from '@beatlink/functions/schedules';
+import { DEFAULT_MASTER_KEY_FILE } from '@beatlink/functions/services/personal-data/master-key';
 import { ROLES, ROLE_LABELS, type Role } from '@beatlink/shared';
 import { DATA_DIR, REPO_ROOT, STACK_FILE, type LocalStackConfig } from './stack-config';
 import { ensurePrerequisites } from './prerequisites';
@@ -14,8 +15,9 @@ import { localDynamoDbClient } from './dynamodb-local';
 import { buildPortalIfStale, hasNextApp, RUNTIME_CONFIG_FILE, startPortal, writeRuntimeConfig } from './portal';
 
 /**
- * `npm start`: the whole platform on this machine. DynamoDB Local (data in .data/dynamodb) and
- * cognito-local (.data/cognito) as child processes, the local API gateway and scheduler in this
+ * `npm start`: the whole platform on this machine. DynamoDB Local (data in .data/dynamodb),
+ * cognito-local (.data/cognito) and the S3 server (.data/s3) as child processes, the master key
+ * of personal data in .data/keys, the local API gateway and scheduler in this
  * process, the portal (next start). The first start creates the table and the pool and seeds the
  * demo province; later starts reuse the data. Ctrl-C stops every child this started.
  */
@@ -26,6 +28,7 @@ const PORTS = [
   { name: 'gateway', env: 'GATEWAY_PORT', fallback: 4000 },
   { name: 'dynamodb', env: 'DYNAMODB_PORT', fallback: 8000 },
   { name: 'cognito', env: 'COGNITO_PORT', fallback: 9229 },
+  { name: 's3', env: 'S3_PORT', fallback: 4569 },
 ] as const;
 type PortName = (typeof PORTS)[number]['name'];
 
@@ -87,6 +90,7 @@ function printSummary(config: LocalStackConfig, portalError: string | undefined,
     `  API gateway     ${config.gatewayUrl}   (health: ${config.gatewayUrl}/health)`,
     `  cognito-local   ${config.cognitoEndpoint}   (user pool ${config.userPoolId}, app client ${config.userPoolClientId})`,
     `  DynamoDB Local  ${config.dynamodbEndpoint}   (table ${config.tableName})`,
+    `  S3 server       ${config.s3Endpoint}   (bucket ${config.attachmentBucket})`,
     `  data            ${relative(REPO_ROOT, DATA_DIR)}/   (logs in ${relative(REPO_ROOT, LOG_DIR)}/)`,
     '',
     `Demo logins (password ${seed.platformAdmin.password}; also in ${relative(REPO_ROOT, DEMO_LOGINS_FILE)}):`,
@@ -138,9 +142,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const stack = await startEmbeddedStack({
-    ports: { gateway: ports.gateway, dynamodb: ports.dynamodb, cognito: ports.cognito },
+    ports: { gateway: ports.gateway, dynamodb: ports.dynamodb, cognito: ports.cognito, s3: ports.s3 },
     dynamodbPath: resolve(DATA_DIR, 'dynamodb'),
     cognitoDir: resolve(DATA_DIR, 'cognito'),
+    s3Dir: resolve(DATA_DIR, 's3'),
+    masterKeyFile: resolve(REPO_ROOT, DEFAULT_MASTER_KEY_FILE),
     logDir: LOG_DIR,
     log,
     logRequests: false,

@@ -49,7 +49,9 @@ export async function listTenants(client: DynamoDBClient, tableName: string): Pr
         new GetItemCommand({
           TableName: tableName,
           Key: { pk: { S: `T#${tenant.tenantId}#CONFIG` }, sk: { S: 'CONFIG' } },
-          ProjectionExpression: 'timeZone',
+          // `timeZone` is a DynamoDB reserved word: it must go through an attribute name.
+          ProjectionExpression: '#timeZone',
+          ExpressionAttributeNames: { '#timeZone': 'timeZone' },
         }),
       );
       const timeZone = config.Item?.timeZone?.S;

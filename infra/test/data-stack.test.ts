@@ -23,9 +23,9 @@ describe('data stack', () => {
     });
   });
 
-  it('has both GSIs with their key attributes, all string-typed', () => {
+  it('has the eight GSIs (directory parents, matter inboxes) with their key attributes, all string-typed', () => {
     const indexes = TABLE_DEFINITION.globalIndexes;
-    expect(indexes.map((index) => index.indexName)).toEqual(['gsi1', 'gsi2']);
+    expect(indexes.map((index) => index.indexName)).toEqual(['gsi1', 'gsi2', 'gsi3', 'gsi4', 'gsi5', 'gsi6', 'gsi7', 'gsi8']);
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       GlobalSecondaryIndexes: indexes.map((index) => ({
         IndexName: index.indexName,
@@ -33,7 +33,7 @@ describe('data stack', () => {
         Projection: { ProjectionType: 'ALL' },
       })),
       AttributeDefinitions: Match.arrayWith(
-        ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        ['pk', 'sk', ...indexes.flatMap((index) => [index.partitionKey, index.sortKey])].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       ),
     });
   });

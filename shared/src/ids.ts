@@ -14,7 +14,9 @@ export const ID_PREFIXES = {
   agency: 'agy',
   agencyStaff: 'ags',
   matter: 'mat',
+  matterEvent: 'mev',
   attachment: 'att',
+  reveal: 'rvl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
@@ -30,6 +32,16 @@ export function ulid(now: number = Date.now(), random: () => number = Math.rando
   let rand = '';
   for (let i = 0; i < 16; i++) rand += CROCKFORD[Math.floor(random() * 32)];
   return time + rand;
+}
+
+/** The 10-character time part of a ULID for `ms`: ids of one kind sort and range by creation time. */
+export function ulidTime(ms: number): string {
+  return ulid(ms, () => 0).slice(0, 10);
+}
+
+/** Bounds of the ids of `kind` created within [fromMs, toMs], for a key-range Query. */
+export function idRange(kind: IdKind, fromMs: number, toMs: number): [string, string] {
+  return [`${ID_PREFIXES[kind]}_${ulidTime(fromMs)}`, `${ID_PREFIXES[kind]}_${ulidTime(toMs)}ZZZZZZZZZZZZZZZZ`];
 }
 
 export function newId(kind: IdKind, now?: number): string {

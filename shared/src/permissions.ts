@@ -19,6 +19,14 @@ export const ACTIONS = [
   'directory.officer.write',
   'directory.agency.read',
   'directory.agency.write',
+  'matter.create',
+  'matter.read',
+  'matter.transition',
+  'matter.reveal',
+  'matter.dispute.write',
+  'matter.figures.read',
+  'attachment.create',
+  'attachment.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,6 +38,26 @@ const POLICE_READ: Grants = {
   'directory.read': 'tenant',
   'directory.agency.read': 'tenant',
 };
+
+/*
+ * Matters: which matters a scope reaches is decided by `matterVisibleTo` (matters/visibility.ts);
+ * which transition a role may make, by the transition table (422 otherwise). The matrix says only
+ * who may reach the routes at all.
+ */
+const MATTER_ACTIONS = [
+  'matter.create',
+  'matter.read',
+  'matter.transition',
+  'matter.reveal',
+  'matter.dispute.write',
+  'attachment.create',
+  'attachment.read',
+] as const satisfies readonly Action[];
+type MatterAction = (typeof MATTER_ACTIONS)[number];
+
+function matterGrants(scope: Scope, only: readonly MatterAction[] = MATTER_ACTIONS): Grants {
+  return Object.fromEntries(only.map((action) => [action, scope]));
+}
 
 /**
  * THE permission matrix: role × action → scope. Absent means refused (403). The API enforces it
@@ -43,22 +71,36 @@ export const PERMISSIONS: Record<Role, Grants> = {
   },
   // Provincial analysts see cross-county aggregates only, never a county's directory.
   province_viewer: { 'me.read': 'own' },
-  bureau_leader: { ...POLICE_READ, 'config.update': 'tenant' },
+  // Leaders read everything and may urge (催办); they take in no matters themselves.
+  bureau_leader: {
+    ...POLICE_READ,
+    'config.update': 'tenant',
+    'matter.figures.read': 'tenant',
+    ...matterGrants('tenant', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.read']),
+  },
   program_office: {
     ...POLICE_READ,
+    ...matterGrants('tenant'),
+    'matter.figures.read': 'tenant',
     'config.update': 'tenant',
     'directory.unit.write': 'tenant',
     'directory.officer.write': 'tenant',
     'directory.agency.write': 'tenant',
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
-  governance_office: { ...POLICE_READ, 'directory.agency.write': 'tenant' },
-  station_chief: { ...POLICE_READ },
-  community_officer: { ...POLICE_READ },
-  contact_officer: { ...POLICE_READ },
-  auxiliary: { ...POLICE_READ },
-  // Agency staff see their own agency only, never the police directory.
-  agency_staff: { 'me.read': 'own', 'directory.agency.read': 'unit' },
+  // Its matters are the linkage matters of the county (matterVisibleTo).
+  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant' },
+  station_chief: { ...POLICE_READ, ...matterGrants('station') },
+  community_officer: { ...POLICE_READ, ...matterGrants('unit') },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit') },
+  // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
+  auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']) },
+  // Agency staff see their own agency only, never the police directory; the matters assigned to it.
+  agency_staff: {
+    'me.read': 'own',
+    'directory.agency.read': 'unit',
+    ...matterGrants('unit', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.create', 'attachment.read']),
+  },
 };
 
 export function scopeFor(role: Role, action: Action): Scope | undefined {

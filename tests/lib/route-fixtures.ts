@@ -18,6 +18,8 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   officer: 'officers',
   agency: 'agencies',
   agencyStaff: 'agencyStaff',
+  matter: 'matters',
+  attachment: 'attachments',
 };
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));

@@ -9,17 +9,25 @@ import { seedDemo, type Login, type RecordType, type SeedResult } from '@beatlin
 import { DEMO_PASSWORD, type SeedSize } from '@beatlink/infra/local/seed-plan';
 
 /**
- * The embedded stack for tests: DynamoDB Local and cognito-local on free ports, the gateway in
- * this process, the table and pool created, and the demo counties seeded through the API with
- * the same code `npm start` uses (small by default). Throw-away unless `dataDir` is given.
+ * The embedded stack for tests: DynamoDB Local, cognito-local and the S3 server on free ports,
+ * the gateway in this process, the table, pool and bucket created, and the demo counties seeded
+ * through the API with the same code `npm start` uses (small by default). Objects and the master
+ * key file live in the stack's data dir: throw-away unless `dataDir` is given.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
+export interface StackPorts {
+  gateway: number;
+  dynamodb: number;
+  cognito: number;
+  s3: number;
+}
+
 export interface TestStackOptions {
-  /** Keep the data here (DynamoDB `-dbPath`, cognito-local's files): a restart finds it again. */
+  /** Keep the data here (DynamoDB `-dbPath`, cognito-local's files, objects, master key): a restart finds it again. */
   dataDir?: string;
   /** Fixed ports (a restart must reuse them: handlers read their environment once per process). */
-  ports?: { gateway: number; dynamodb: number; cognito: number };
+  ports?: StackPorts;
   /** Seed size, or false for an empty stack (platform admin and province viewer only). */
   seed?: SeedSize | false;
 }
@@ -42,7 +50,7 @@ export interface TestStack {
   gatewayUrl: string;
   config: LocalStackConfig;
   dataDir: string;
-  ports: { gateway: number; dynamodb: number; cognito: number };
+  ports: StackPorts;
   logins: TestLogins;
   seeded: SeededIds;
   seed: SeedResult;
@@ -71,11 +79,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const keep = options.dataDir !== undefined;
   const dataDir = options.dataDir ?? mkdtempSync(resolve(tmpdir(), 'beatlink-stack-'));
   mkdirSync(dataDir, { recursive: true });
-  const ports = options.ports ?? { gateway: await freePort(), dynamodb: await freePort(), cognito: await freePort() };
+  const ports = options.ports ?? { gateway: await freePort(), dynamodb: await freePort(), cognito: await freePort(), s3: await freePort() };
   const stack = await startEmbeddedStack({
     ports,
     dynamodbPath: keep ? resolve(dataDir, 'dynamodb') : undefined,
     cognitoDir: resolve(dataDir, 'cognito'),
+    s3Dir: resolve(dataDir, 's3'),
+    masterKeyFile: resolve(dataDir, 'keys', 'master.key'),
     logDir: resolve(dataDir, 'logs'),
   });
   const stop = async () => {

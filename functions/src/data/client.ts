@@ -21,17 +21,22 @@ export const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-const [gsi1, gsi2] = TABLE_DEFINITION.globalIndexes;
+type IndexDefinition = (typeof TABLE_DEFINITION.globalIndexes)[number];
+type Indexes = { [I in IndexDefinition as I['indexName']]: { type: 'global'; partitionKey: { name: I['partitionKey']; type: 'string' }; sortKey: { name: I['sortKey']; type: 'string' } } };
+
+const indexes = Object.fromEntries(
+  TABLE_DEFINITION.globalIndexes.map((index) => [
+    index.indexName,
+    { type: 'global', partitionKey: { name: index.partitionKey, type: 'string' }, sortKey: { name: index.sortKey, type: 'string' } },
+  ]),
+) as Indexes;
 
 export const table = new Table({
   documentClient,
   name: env.tableName,
   partitionKey: { name: TABLE_DEFINITION.partitionKey, type: 'string' },
   sortKey: { name: TABLE_DEFINITION.sortKey, type: 'string' },
-  indexes: {
-    [gsi1.indexName]: { type: 'global', partitionKey: { name: gsi1.partitionKey, type: 'string' }, sortKey: { name: gsi1.sortKey, type: 'string' } },
-    [gsi2.indexName]: { type: 'global', partitionKey: { name: gsi2.partitionKey, type: 'string' }, sortKey: { name: gsi2.sortKey, type: 'string' } },
-  } as const,
+  indexes,
 });
 
 export type IndexName = (typeof TABLE_DEFINITION.globalIndexes)[number]['indexName'];

@@ -3,11 +3,14 @@
  * kept small so services can build them without the entity types).
  */
 export type Condition =
-  | { attr: string; eq: string | number }
+  | { attr: string; eq: string | number | boolean }
   | { attr: string; ne: string | number }
-  | { attr: string; lt: number }
-  | { attr: string; gt: number }
+  | { attr: string; lt: number | string }
+  | { attr: string; gt: number | string }
+  | { attr: string; gte: number | string }
+  | { attr: string; lte: number | string }
   | { attr: string; exists: boolean }
+  | { attr: string; in: Array<string | number> }
   | { and: Condition[] }
   | { or: Condition[] };
 

@@ -1,12 +1,52 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type AttributeDefinition,
+  type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_TABLE_NAME, TABLE_DEFINITION } from './table-definition';
+
+function indexSpec(index: (typeof TABLE_DEFINITION.globalIndexes)[number]): GlobalSecondaryIndex {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  };
+}
+
+async function waitForActiveIndexes(client: DynamoDBClient, tableName: string): Promise<string[]> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    if (Table?.TableStatus === 'ACTIVE' && indexes.every((i) => i.IndexStatus === 'ACTIVE')) return indexes.map((i) => i.IndexName!);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`table ${tableName}: indexes did not become active`);
+}
+
+/** Indexes added to TABLE_DEFINITION after the table was created (a kept `.data/` table). */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, attributeDefinitions: AttributeDefinition[]): Promise<void> {
+  let present = await waitForActiveIndexes(client, tableName);
+  for (const index of TABLE_DEFINITION.globalIndexes) {
+    if (present.includes(index.indexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: attributeDefinitions,
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+      }),
+    );
+    present = await waitForActiveIndexes(client, tableName);
+  }
+}
 
 export interface CreateTableOptions {
   tableName?: string;
@@ -17,8 +57,9 @@ export interface CreateTableOptions {
 }
 
 /**
- * Creates the single table from TABLE_DEFINITION (on-demand, both GSIs, TTL on `expiresAt`).
- * Idempotent: an existing table is left as it is (TTL is still switched on if it was off).
+ * Creates the single table from TABLE_DEFINITION (on-demand, the GSIs, TTL on `expiresAt`).
+ * Idempotent: an existing table keeps its data; TTL is switched on if it was off and indexes added
+ * to TABLE_DEFINITION since the table was made are created (one at a time, as DynamoDB requires).
  * Returns whether the table was created by this call.
  */
 export async function createTable(options: CreateTableOptions = {}): Promise<{ tableName: string; created: boolean }> {
@@ -48,14 +89,7 @@ export async function createTable(options: CreateTableOptions = {}): Promise<{ t
           { AttributeName: def.partitionKey, KeyType: 'HASH' },
           { AttributeName: def.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: def.globalIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
+        GlobalSecondaryIndexes: def.globalIndexes.map(indexSpec),
       }),
     );
     created = true;
@@ -63,6 +97,7 @@ export async function createTable(options: CreateTableOptions = {}): Promise<{ t
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
   }
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
+  if (!created) await addMissingIndexes(client, tableName, attributeDefinitions);
 
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;

@@ -22,7 +22,7 @@ import { TABLE_DEFINITION } from './table-definition';
 type Item = Record<string, unknown>;
 type WriteTransaction = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 
-const INDEX_ATTRIBUTES = ['gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'] as const;
+const INDEX_ATTRIBUTES = TABLE_DEFINITION.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]);
 
 /** Removes the index keys (storage detail) from an item read through an entity. */
 export function withoutIndexKeys<T>(item: Item): T {
@@ -40,10 +40,16 @@ export async function getItem<T>(entity: Entity, key: Item, options: { consisten
   return Item as T | undefined;
 }
 
+/** A condition on the sort key of the table or index being queried. */
+export type SortKeyRange = { between: [string, string] } | { gte: string } | { lte: string } | { beginsWith: string };
+
 export interface QuerySpec {
   /** Partition key value of the base table (`pk`), also when querying an index. */
   partition: string;
   index?: { name: IndexName; partition: string };
+  range?: SortKeyRange;
+  /** Descending sort key order (newest first for time-ordered keys). */
+  reverse?: boolean;
   filter?: Condition;
 }
 
@@ -64,7 +70,10 @@ function keyAttributes(spec: QuerySpec): { keyAttributes: string[]; partitions: 
 }
 
 async function queryOnce(entity: Entity, spec: QuerySpec, limit: number | undefined, startKey: Item | undefined) {
-  const partition = spec.index ? { index: spec.index.name, partition: spec.index.partition } : { partition: spec.partition };
+  const partition = {
+    ...(spec.index ? { index: spec.index.name, partition: spec.index.partition } : { partition: spec.partition }),
+    ...(spec.range ? { range: spec.range } : {}),
+  };
   const { Items, LastEvaluatedKey } = await table
     .build(QueryCommand)
     .entities(entity)
@@ -72,6 +81,7 @@ async function queryOnce(entity: Entity, spec: QuerySpec, limit: number | undefi
     .options({
       ...(limit === undefined ? {} : { limit }),
       ...(startKey ? { exclusiveStartKey: startKey } : {}),
+      ...(spec.reverse ? { reverse: true } : {}),
       ...(spec.filter ? { filters: { [entity.entityName]: spec.filter } } : {}),
     } as never)
     .send();

@@ -1,12 +1,14 @@
-import type { TenantConfigRecord } from '@beatlink/shared';
+import { DEFAULT_MATTER_CONFIG, type TenantConfigRecord } from '@beatlink/shared';
 import { conflict } from '../lib/app-error';
 import { TenantConfigEntity } from './entities/platform';
 import { deleteOp, getItem, putOp, type TxOp } from './repository';
 
 /** A county's configuration record (`T#<t>#CONFIG`). */
 
-export function getConfigRecord(tenantId: string): Promise<TenantConfigRecord | undefined> {
-  return getItem<TenantConfigRecord>(TenantConfigEntity, { tenantId });
+export async function getConfigRecord(tenantId: string): Promise<TenantConfigRecord | undefined> {
+  const record = await getItem<TenantConfigRecord>(TenantConfigEntity, { tenantId });
+  // Counties onboarded before the matter rules existed get the defaults until they edit them.
+  return record && { ...record, matters: record.matters ?? DEFAULT_MATTER_CONFIG };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What a handler reads from its environment. In AWS the CDK sets these; locally the embedded
- * stack does (endpoints point at DynamoDB Local and cognito-local).
+ * stack does (endpoints point at DynamoDB Local, cognito-local and the local S3 server).
  */
 export interface RuntimeEnv {
   tableName: string;
@@ -9,9 +9,18 @@ export interface RuntimeEnv {
   dynamodbEndpoint?: string;
   /** Set locally only: cognito-local's URL. */
   cognitoEndpoint?: string;
+  /** Set locally only: the local S3 server's URL (path-style addressing). */
+  s3Endpoint?: string;
+  /** The bucket of uploaded photos and documents. */
+  attachmentBucket: string;
+  /** Local only: the file holding the master key that wraps the tenants' data keys. */
+  masterKeyFile?: string;
   userPoolId: string;
   stage: 'local' | 'aws';
 }
+
+/** The local stack's bucket; in AWS the CDK names it. */
+export const DEFAULT_ATTACHMENT_BUCKET = 'beatlink-attachments';
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
   return {
@@ -19,6 +28,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
     region: env.AWS_REGION ?? 'ap-east-1',
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     cognitoEndpoint: env.COGNITO_ENDPOINT || undefined,
+    s3Endpoint: env.S3_ENDPOINT || undefined,
+    attachmentBucket: env.ATTACHMENT_BUCKET || DEFAULT_ATTACHMENT_BUCKET,
+    masterKeyFile: env.MASTER_KEY_FILE || undefined,
     userPoolId: env.USER_POOL_ID ?? '',
     stage: env.APP_STAGE === 'aws' ? 'aws' : 'local',
   };

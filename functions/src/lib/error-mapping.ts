@@ -1,3 +1,4 @@
+import { TransitionNotAllowed } from '@beatlink/shared';
 import { AppError, dependencyUnavailable } from './app-error';
 
 const TRANSIENT_NAMES = new Set([
@@ -47,6 +48,10 @@ export function isTransientError(error: unknown): boolean {
  */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  // The shared state machine refuses what its table does not allow: 422.
+  if (error instanceof TransitionNotAllowed) {
+    return new AppError('TRANSITION_NOT_ALLOWED', error.message, { details: [{ path: 'transition', message: error.message }], cause: error });
+  }
   if (typeof error !== 'object' || error === null) return undefined;
   const name = (error as AwsLikeError).name;
   if (name === 'ConditionalCheckFailedException' || name === 'TransactionCanceledException' || name === 'TransactionConflictException') {

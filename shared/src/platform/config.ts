@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MATTER_CONFIG, matterConfigSchema } from '../matters/config';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '须为 HH:MM / must be HH:MM' });
 
@@ -43,6 +44,8 @@ export const tenantConfigSchema = z.strictObject({
   timeZone: timeZoneSchema,
   duty: dutyRulesSchema,
   directory: directoryRulesSchema,
+  /** Categories, routing, SLA, escalation and duplicate rules of matters (综治联动). */
+  matters: matterConfigSchema,
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 
@@ -57,6 +60,7 @@ export const DEFAULT_TENANT_CONFIG: TenantConfig = {
     makeUpDueDays: 14,
   },
   directory: { minWorkstationsPerOffice: 1, maxWorkstationsPerOffice: 6, auxiliariesPerOffice: 2 },
+  matters: DEFAULT_MATTER_CONFIG,
 };
 
 export const configUpdateSchema = z
@@ -65,6 +69,8 @@ export const configUpdateSchema = z
     timeZone: timeZoneSchema.optional(),
     duty: dutyRulesSchema.partial().optional(),
     directory: directoryRulesSchema.partial().optional(),
+    /** The matter rules are tables that belong together: replaced as a whole. */
+    matters: matterConfigSchema.optional(),
   })
   .meta({ examples: [{ version: 1, duty: { makeUpDueDays: 7 } }] });
 export type ConfigUpdateInput = z.infer<typeof configUpdateSchema>;

@@ -1,4 +1,5 @@
 import { Entity } from 'dynamodb-toolbox/entity';
+import { any } from 'dynamodb-toolbox/schema/any';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
@@ -49,6 +50,8 @@ export const TenantConfigEntity = new Entity({
       maxWorkstationsPerOffice: number(),
       auxiliariesPerOffice: number(),
     }),
+    /** Validated by matterConfigSchema before every write; nested tables the toolbox need not model. */
+    matters: any().optional(),
     version: number(),
     updatedAt: string(),
     updatedBy: string(),

@@ -22,6 +22,7 @@ export function mergeConfig(current: TenantConfig, input: Omit<ConfigUpdateInput
     timeZone: input.timeZone ?? current.timeZone,
     duty: { ...current.duty, ...input.duty },
     directory: { ...current.directory, ...input.directory },
+    matters: input.matters ?? current.matters,
   };
   const result = tenantConfigSchema.safeParse(merged);
   const details: ErrorDetail[] = result.success ? [] : issuesToDetails(result.error.issues);

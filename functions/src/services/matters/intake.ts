@@ -1,0 +1,92 @@
+import { INITIAL_STATUS, INTAKE_ROLES, newId, type MatterCreated, type MatterIntakeInput, type Role, type Village } from '@beatlink/shared';
+import { putDisputeOp, putEventOp, putMatterOp, type StoredMatter } from '../../data/matters';
+import { runTransaction, type TxOp } from '../../data/repository';
+import { forbidden } from '../../lib/app-error';
+import { isoNow } from '../../lib/clock';
+import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
+import { linkAttachmentOps } from '../attachments/attachments';
+import { defaultDeps, type ServiceDeps } from '../deps';
+import { requireVillage } from './directory-lookup';
+import { initialDisputeRecord } from './disputes';
+import { duplicatesOf } from './duplicates';
+import { toMatterView, viewerOf } from './matter-access';
+import { timelineEvent, userActor } from './matter-events';
+import { loadMatterRules, requireCategory } from './matter-rules';
+import { PHONE_PURPOSES, sealPhone } from './phones';
+
+/** The village must lie in the caller's reach: his station, office or workstation, or anywhere for the offices. */
+function checkVillageInReach(ctx: TenantScopedContext, village: Village): void {
+  if (ctx.scope === 'tenant') return;
+  const reach = ctx.scope === 'station' ? [village.stationId] : [village.officeId, village.workstationId];
+  if (!ctx.unitId || !reach.includes(ctx.unitId)) {
+    throw forbidden(`${village.name}不在您的责任区内 / the village is outside your area`);
+  }
+}
+
+function intakeRole(ctx: TenantScopedContext): Role {
+  const role = ctx.roles.find((r) => (INTAKE_ROLES as readonly Role[]).includes(r));
+  if (!role) throw forbidden();
+  return role;
+}
+
+/**
+ * 录入: a new matter in triage, with its timeline's first event, its dispute record (kind
+ * `dispute`) and its attachments linked — one transaction. Answers with likely duplicates.
+ */
+export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInput, deps: ServiceDeps = defaultDeps()): Promise<MatterCreated> {
+  const ctx = requireTenant(ctxIn);
+  const role = intakeRole(ctx);
+  const { config } = await loadMatterRules(ctx.tenantId);
+  const category = requireCategory(config, input.categoryId, 'categoryId', { active: true });
+  const village = await requireVillage(ctx, input.villageId);
+  checkVillageInReach(ctx, village);
+
+  const at = isoNow(deps.clock);
+  const id = newId('matter', Date.parse(at));
+  const severity = input.severity ?? input.dispute?.riskLevel ?? 'medium';
+  const matter: StoredMatter = {
+    id,
+    tenantId: ctx.tenantId,
+    kind: input.kind,
+    source: input.source,
+    status: INITIAL_STATUS,
+    title: input.title || `${category.name}：${input.description.slice(0, 24)}`,
+    description: input.description,
+    categoryId: category.id,
+    severity,
+    linkage: false,
+    villageId: village.id,
+    villageName: village.name,
+    officeId: village.officeId,
+    workstationId: village.workstationId,
+    stationId: village.stationId,
+    ...(input.reporter ? { reporter: { name: input.reporter.name, ...(await sealPhone(ctx.tenantId, input.reporter.phone, PHONE_PURPOSES.reporter)) } } : {}),
+    ...(input.location ? { location: input.location } : {}),
+    ...(input.address ? { address: input.address } : {}),
+    occurredAt: input.occurredAt,
+    attachmentIds: input.attachmentIds ?? [],
+    mergedCount: 0,
+    supervision: { escalationLevel: 0, urgeCount: 0 },
+    returnCount: 0,
+    reopenCount: 0,
+    createdByName: ctx.name,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: ctx.username,
+    updatedBy: ctx.username,
+  };
+
+  const ops: TxOp[] = [
+    putMatterOp(matter, undefined),
+    putEventOp(ctx.tenantId, timelineEvent(id, 'created', userActor(ctx, role), at, { to: INITIAL_STATUS, data: { kind: matter.kind, categoryId: matter.categoryId, source: matter.source } })),
+  ];
+  if (matter.kind === 'dispute') {
+    ops.push(putDisputeOp(ctx.tenantId, await initialDisputeRecord(ctx.tenantId, matter, input.dispute, input.reporter?.phone, at, ctx.username), undefined));
+  }
+  if (matter.attachmentIds.length > 0) ops.push(...(await linkAttachmentOps(ctx, matter.attachmentIds, { kind: 'matter', id }, 'attachmentIds')));
+
+  const duplicates = await duplicatesOf(ctx.tenantId, matter, config.duplicates, viewerOf(ctx));
+  await runTransaction(ops);
+  return { ...toMatterView(matter), duplicates };
+}

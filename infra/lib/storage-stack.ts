@@ -1,0 +1,77 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { CfnElement, StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { ATTACHMENT_PREFIX, attachmentObjectStatements } from './attachment-access';
+
+export interface StorageStackProps extends StackProps {
+  /** The portal's origin: browsers there PUT uploads and GET downloads with pre-signed URLs. */
+  portalOrigin: string;
+}
+
+/** Private, encrypted, TLS only, owned by the bucket owner: the settings both buckets share. */
+const PRIVATE_BUCKET: s3.BucketProps = {
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  encryption: s3.BucketEncryption.S3_MANAGED,
+  enforceSSL: true,
+  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+  removalPolicy: RemovalPolicy.RETAIN,
+};
+
+/**
+ * The attachment bucket: photos and documents of every county under `tenants/<tenantId>/…`,
+ * uploaded and downloaded by browsers with short-lived pre-signed URLs the API signs. Server
+ * access logs go to a bucket of their own. The functions that sign URLs get the managed policy
+ * `attachmentAccessPolicy` (objects under `tenants/` only).
+ */
+export class StorageStack extends Stack {
+  readonly attachmentBucket: s3.Bucket;
+  readonly accessLogBucket: s3.Bucket;
+  readonly attachmentAccessPolicy: iam.ManagedPolicy;
+
+  constructor(scope: Construct, id: string, props: StorageStackProps) {
+    super(scope, id, props);
+    // Log delivery through a bucket policy, not the LogDeliveryWrite ACL, which a bucket with
+    // ACLs disabled (BucketOwnerEnforced) cannot have. Set before any construct is added.
+    this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
+
+    this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
+      ...PRIVATE_BUCKET,
+      lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(365) }],
+    });
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'This bucket is the server access log target of the attachment bucket; logging its own writes into itself would log without end.',
+    });
+
+    this.attachmentBucket = new s3.Bucket(this, 'Attachments', {
+      ...PRIVATE_BUCKET,
+      // Each attachment is written once under a fresh id: nothing to keep old versions of.
+      versioned: false,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'attachments/',
+      lifecycleRules: [{ id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      cors: [
+        {
+          allowedOrigins: [props.portalOrigin],
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+          // The upload URL signs Content-Type: the browser must send it, so the preflight must allow it.
+          allowedHeaders: ['content-type'],
+          exposedHeaders: ['ETag'],
+          maxAge: 600,
+        },
+      ],
+    });
+
+    this.attachmentAccessPolicy = new iam.ManagedPolicy(this, 'AttachmentAccessPolicy', {
+      description: 'Get, put and delete attachment objects under tenants/ (for signing upload and download URLs)',
+      statements: attachmentObjectStatements(this.attachmentBucket),
+    });
+    const bucketId = this.getLogicalId(this.attachmentBucket.node.defaultChild as CfnElement);
+    Validations.of(this.attachmentAccessPolicy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${ATTACHMENT_PREFIX}*]`,
+      reason: `Attachment objects are created at run time under ${ATTACHMENT_PREFIX}<tenantId>/attachments/<id>: the key prefix is the narrowest fixed scope (get, put and delete only; tenant-scoped credentials can narrow it to one county).`,
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { Stack } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { BOUNDED_CONTEXTS } from '@beatlink/functions/routes';
+import { buildTestApp, TEST_PORTAL_ORIGIN } from './support';
+
+const { stacks } = buildTestApp();
+const storage = stacks.storage;
+const template = Template.fromStack(storage);
+const logicalId = (construct: IConstruct) => Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
+const bucketId = logicalId(storage.attachmentBucket);
+const logBucketId = logicalId(storage.accessLogBucket);
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+const resources = template.toJSON().Resources as Record<string, Resource>;
+const attachmentBucket = resources[bucketId]!;
+
+describe('storage stack: the attachment bucket', () => {
+  it('is one of two buckets, private and encrypted, retained with the stack', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 2);
+    for (const id of [bucketId, logBucketId]) {
+      expect(resources[id]).toMatchObject({
+        DeletionPolicy: 'Retain',
+        Properties: {
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        },
+      });
+    }
+  });
+
+  it('refuses requests without TLS', () => {
+    for (const id of [bucketId, logBucketId]) {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('keeps no versions and aborts multipart uploads left incomplete after a day', () => {
+    expect(attachmentBucket.Properties.VersioningConfiguration).toBeUndefined();
+    expect(attachmentBucket.Properties.LifecycleConfiguration).toEqual({
+      Rules: [{ Id: 'AbortIncompleteUploads', Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }],
+    });
+  });
+
+  it('lets only the portal origin PUT and GET from the browser, with the signed Content-Type', () => {
+    expect(attachmentBucket.Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedOrigins: [TEST_PORTAL_ORIGIN],
+          AllowedMethods: ['PUT', 'GET'],
+          AllowedHeaders: ['content-type'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 600,
+        },
+      ],
+    });
+  });
+
+  it('writes server access logs to the log bucket, delivered through its bucket policy', () => {
+    expect(attachmentBucket.Properties.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logBucketId }, LogFilePrefix: 'attachments/' });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logBucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Action: 's3:PutObject',
+            Condition: Match.objectLike({ ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [bucketId, 'Arn'] } } }),
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('storage stack: who reaches the objects', () => {
+  it('grants get, put and delete on tenants/* only, and listing for 404s, nothing else', () => {
+    const policy = resources[logicalId(storage.attachmentAccessPolicy)]!;
+    expect(policy.Type).toBe('AWS::IAM::ManagedPolicy');
+    expect((policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/tenants/*']] },
+      },
+      { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } },
+    ]);
+  });
+
+  it('gives the bucket name and that policy to the attachments and matters functions only', () => {
+    const api = Template.fromStack(stacks.api).toJSON().Resources as Record<string, Resource>;
+    for (const context of BOUNDED_CONTEXTS) {
+      const fn = api[logicalId(stacks.api.functions[context].function)]!;
+      const role = api[logicalId(stacks.api.functions[context].role)]!;
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const policies = JSON.stringify(role.Properties.ManagedPolicyArns ?? []);
+      const expected = context === 'attachments' || context === 'matters';
+      expect(variables.ATTACHMENT_BUCKET !== undefined, context).toBe(expected);
+      expect(policies.includes('AttachmentAccessPolicy'), context).toBe(expected);
+      if (expected) expect(variables.ATTACHMENT_BUCKET).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Storage.*Attachments/) });
+    }
+  });
+});
