@@ -11,4 +11,6 @@ export interface ScheduleDef {
   description: string;
 }
 
-export const schedules: readonly ScheduleDef[] = [];
+export const schedules: readonly ScheduleDef[] = [
+  { job: 'supervise-matters', cron: '*/15 * * * *', perTenant: true, description: '督导：临期提醒、超期催办、逐级升级' },
+];

@@ -9,9 +9,18 @@ describe('jobs stack with the real schedule table', () => {
   const { stacks } = buildTestApp();
   const template = Template.fromStack(stacks.jobs);
 
-  it('has one schedule and one job function per entry of schedules.ts (none today)', () => {
+  it('has one schedule and one job function per entry of schedules.ts', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
     template.resourceCountIs('AWS::Lambda::Function', new Set(schedules.map((s) => s.job)).size);
+  });
+
+  it('runs the supervision job (督导) every 15 minutes for every county', () => {
+    expect(schedules.find((s) => s.job === 'supervise-matters')).toMatchObject({ cron: '*/15 * * * *', perTenant: true });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0/15 * * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({ Input: JSON.stringify({ job: 'supervise-matters', perTenant: true }) }),
+    });
   });
 
   it('always has the dead-letter queue, encrypted and TLS-only', () => {

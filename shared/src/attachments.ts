@@ -1,27 +1,14 @@
 import { z } from 'zod';
 import { text, withExample } from './fields';
 import { idSchema } from './ids';
+import { ATTACHMENT_CONTENT_TYPES, MAX_ATTACHMENT_BYTES } from './attachment-limits';
 
 /**
  * Attachments (photos, scanned agreements, recordings' transcripts) are uploaded straight to the
  * object store with a pre-signed PUT; the API signs type and length into the URL and checks both
  * with HeadObject before the file may be linked to a record.
  */
-export const ATTACHMENT_TYPES = {
-  'image/jpeg': { zh: 'JPEG 图片', ext: 'jpg' },
-  'image/png': { zh: 'PNG 图片', ext: 'png' },
-  'image/webp': { zh: 'WebP 图片', ext: 'webp' },
-  'image/heic': { zh: 'HEIC 图片', ext: 'heic' },
-  'application/pdf': { zh: 'PDF 文档', ext: 'pdf' },
-} as const;
-export type AttachmentContentType = keyof typeof ATTACHMENT_TYPES;
-export const ATTACHMENT_CONTENT_TYPES = Object.keys(ATTACHMENT_TYPES) as [AttachmentContentType, ...AttachmentContentType[]];
-
-/** 10 MiB: a phone photo is 2–5 MB; a scanned agreement fits. */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** Pre-signed URLs are short-lived. */
-export const UPLOAD_URL_SECONDS = 15 * 60;
-export const DOWNLOAD_URL_SECONDS = 5 * 60;
+export * from './attachment-limits';
 
 export const attachmentCreateSchema = withExample(
   z.strictObject({

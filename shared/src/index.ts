@@ -25,3 +25,4 @@ export * from './attachments';
 export * from './matters/visibility';
 export * from './time-zone';
 export * from './personal-data';
+export * from './matters/inboxes';

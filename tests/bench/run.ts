@@ -5,6 +5,8 @@ import { buildPortalIfStale } from '@beatlink/infra/local/portal';
 import { benchDirectory } from './directory-gateway';
 import { portalBundles } from './portal-bundles';
 import { ratio, summarize } from './stats';
+import { benchMatters } from './matters-gateway';
+import { benchSupervision } from './supervision';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -13,11 +15,59 @@ import { ratio, summarize } from './stats';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`) runs one benchmark; default all. */
+const ONLY = process.env.BENCH_ONLY;
+const SUPERVISION = {
+  tenants: { withoutHistory: '379901', withHistory: '379902' },
+  open: Number(process.env.BENCH_SUPERVISION_OPEN ?? 5_000),
+  closed: Number(process.env.BENCH_SUPERVISION_CLOSED ?? 100_000),
+  due: Number(process.env.BENCH_SUPERVISION_DUE ?? 20),
+  rounds: Number(process.env.BENCH_SUPERVISION_ROUNDS ?? 5),
+  concurrency: Number(process.env.BENCH_SUPERVISION_CONCURRENCY ?? 6),
+};
+
+function writeResult(name: string, started: string, result: unknown): void {
+  const dir = resolve(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `${name}-${started.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`written: ${file}`);
+}
+
+/** The supervision job with 100,000 closed matters in history vs none (tests/bench/supervision.ts). */
+async function supervisionBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const result = await benchSupervision(stack, SUPERVISION);
+  console.log(`supervision job (督导), ${SUPERVISION.open} open matters, with ${SUPERVISION.closed} closed in history ÷ without (p50 of ${SUPERVISION.rounds} runs):`);
+  console.log(`  ${result.ratio}×   (with history p50 ${result.withHistory.p50Ms} ms, without p50 ${result.withoutHistory.p50Ms} ms; read ${result.scanned.withHistory} vs ${result.scanned.withoutHistory} matters)`);
+  writeResult('supervision', started, { benchmark: 'supervision-with-vs-without-history', started, node: process.version, ...result });
+}
+
+/** Intake and one transition through the gateway vs the bare DynamoDB transaction they need. */
+async function mattersBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const { gateway, bare } = await benchMatters(stack, { rounds: ROUNDS, perRound: PER_ROUND });
+  const figures = {
+    intake: { gateway: summarize(gateway.intakeMs), bare: summarize(bare.intakeMs) },
+    transition: { gateway: summarize(gateway.transitionMs), bare: summarize(bare.transitionMs) },
+  };
+  const ratios = { intake: ratio(figures.intake.gateway, figures.intake.bare), transition: ratio(figures.transition.gateway, figures.transition.bare) };
+  console.log('matters, local gateway ÷ bare DynamoDB transaction (p50 latency):');
+  console.log(`  intake      ${ratios.intake}×   (gateway p50 ${figures.intake.gateway.p50Ms} ms, bare p50 ${figures.intake.bare.p50Ms} ms)`);
+  console.log(`  transition  ${ratios.transition}×   (gateway p50 ${figures.transition.gateway.p50Ms} ms, bare p50 ${figures.transition.bare.p50Ms} ms)`);
+  writeResult('matters-gateway', started, { benchmark: 'matters-gateway-vs-bare-dynamodb', started, node: process.version, rounds: ROUNDS, perRound: PER_ROUND, ratios, figures });
+}
 
 async function main() {
   const stack = await startTestStack({ seed: 'small' });
   try {
     const started = new Date().toISOString();
+    if (ONLY === 'supervision') {
+      await supervisionBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'matters') {
+      await mattersBenchmark(stack, started);
+      return;
+    }
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
     await buildPortalIfStale(resolve(stack.dataDir, 'logs/next-build.log'), console.log);
     const bundles = portalBundles();
@@ -42,11 +92,10 @@ async function main() {
     console.log('directory records, local gateway ÷ bare DynamoDB (p50 latency):');
     console.log(`  create  ${result.ratios.create}×   (gateway p50 ${figures.create.gateway.p50Ms} ms, bare p50 ${figures.create.bare.p50Ms} ms)`);
     console.log(`  read    ${result.ratios.read}×   (gateway p50 ${figures.read.gateway.p50Ms} ms, bare p50 ${figures.read.bare.p50Ms} ms)`);
-    const dir = resolve(import.meta.dirname, 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = resolve(dir, `directory-gateway-${started.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`written: ${file}`);
+    writeResult('directory-gateway', started, result);
+    if (ONLY === 'directory') return;
+    await mattersBenchmark(stack, started);
+    await supervisionBenchmark(stack, started);
   } finally {
     await stack.stop();
   }

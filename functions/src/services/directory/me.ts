@@ -2,6 +2,7 @@ import { ACTIONS, bestScope, type Action, type Me, type Scope } from '@beatlink/
 import { getTenant } from '../../data/tenants';
 import type { TenantContext } from '../../lib/tenant-context';
 import { defaultDeps, type ServiceDeps } from '../deps';
+import { displayNameOf } from '../identity/display-name';
 
 /** The signed-in user as the portal shows him, with what he may do (to hide what would be refused). */
 export async function getMe(ctx: TenantContext, deps: () => ServiceDeps = defaultDeps): Promise<Me> {
@@ -10,14 +11,10 @@ export async function getMe(ctx: TenantContext, deps: () => ServiceDeps = defaul
     const scope = bestScope(ctx.roles, action);
     if (scope) permissions[action] = scope;
   }
-  // Cognito puts `name` in the ID token; cognito-local does not, so ask the pool then.
-  const [tenant, name] = await Promise.all([
-    ctx.tenantId ? getTenant(ctx.tenantId) : undefined,
-    ctx.name && ctx.name !== ctx.username ? ctx.name : deps().identity.displayName(ctx.username),
-  ]);
+  const [tenant, name] = await Promise.all([ctx.tenantId ? getTenant(ctx.tenantId) : undefined, displayNameOf(ctx, deps().identity)]);
   return {
     username: ctx.username,
-    name: name ?? ctx.username,
+    name,
     roles: ctx.roles,
     ...(ctx.tenantId ? { tenantId: ctx.tenantId } : {}),
     ...(tenant ? { tenantName: tenant.name } : {}),

@@ -103,7 +103,7 @@ export async function updateMatterDispute(ctx: TenantContext, matterId: string, 
     updatedBy: tenant.username,
   };
   const role = tenant.roles[0]!;
-  const event = timelineEvent(matter.id, 'dispute_updated', userActor(tenant, role), at, {
+  const event = timelineEvent(matter.id, 'dispute_updated', await userActor(tenant, role, deps), at, {
     data: { riskLevel: next.riskLevel, mediations: next.mediations.length, followUps: next.followUps.length, resolvedAtVillage: next.resolvedAtVillage, escalated: next.escalated, turnedIntoCase: next.turnedIntoCase },
   });
   await runTransaction([putDisputeOp(tenant.tenantId, next, current.version), putEventOp(tenant.tenantId, event)]);

@@ -42,6 +42,7 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
   checkVillageInReach(ctx, village);
 
   const at = isoNow(deps.clock);
+  const actor = await userActor(ctx, role, deps);
   const id = newId('matter', Date.parse(at));
   const severity = input.severity ?? input.dispute?.riskLevel ?? 'medium';
   const matter: StoredMatter = {
@@ -69,7 +70,7 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
     supervision: { escalationLevel: 0, urgeCount: 0 },
     returnCount: 0,
     reopenCount: 0,
-    createdByName: ctx.name,
+    createdByName: actor.name,
     version: 1,
     createdAt: at,
     updatedAt: at,
@@ -79,7 +80,7 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
 
   const ops: TxOp[] = [
     putMatterOp(matter, undefined),
-    putEventOp(ctx.tenantId, timelineEvent(id, 'created', userActor(ctx, role), at, { to: INITIAL_STATUS, data: { kind: matter.kind, categoryId: matter.categoryId, source: matter.source } })),
+    putEventOp(ctx.tenantId, timelineEvent(id, 'created', actor, at, { to: INITIAL_STATUS, data: { kind: matter.kind, categoryId: matter.categoryId, source: matter.source } })),
   ];
   if (matter.kind === 'dispute') {
     ops.push(putDisputeOp(ctx.tenantId, await initialDisputeRecord(ctx.tenantId, matter, input.dispute, input.reporter?.phone, at, ctx.username), undefined));

@@ -1,5 +1,7 @@
 import { newId, type MatterActor, type MatterEvent, type MatterEventType, type MatterStatus, type Role, type TransitionName } from '@beatlink/shared';
 import type { TenantScopedContext } from '../../lib/tenant-context';
+import type { ServiceDeps } from '../deps';
+import { displayNameOf } from '../identity/display-name';
 
 /** Who makes a change: a signed-in user acting in one of his roles, or the supervision job. */
 export interface Actor {
@@ -10,8 +12,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { username: 'system', name: '督导系统', role: 'system' };
 
-export function userActor(ctx: TenantScopedContext, role: Role): Actor {
-  return { username: ctx.username, name: ctx.name, role };
+/** The caller acting in `role`, with the display name his timeline entries carry. */
+export async function userActor(ctx: TenantScopedContext, role: Role, deps: Pick<ServiceDeps, 'identity'>): Promise<Actor> {
+  return { username: ctx.username, name: await displayNameOf(ctx, deps.identity), role };
 }
 
 /** One immutable timeline entry, stamped with the time of the change it belongs to. */

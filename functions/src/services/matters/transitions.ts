@@ -89,7 +89,7 @@ export async function transitionMatter(ctxIn: TenantContext, name: TransitionNam
   const rules = await loadMatterRules(ctx.tenantId);
   checkInput(rules, name, body);
   const at = isoNow(deps.clock);
-  const actor = userActor(ctx, role);
+  const actor = await userActor(ctx, role, deps);
   const assignee = name === 'assign' || name === 'reassign' ? (body as TransitionBody<'assign'>).assignee : undefined;
   const holder = assignee ? await resolveHolder(ctx, assignee) : undefined;
   const effect = transitionEffect(matter, name, body, to, { at, actor, config: rules.config, holder });
