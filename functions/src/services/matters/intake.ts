@@ -36,9 +36,8 @@ function intakeRole(ctx: TenantScopedContext): Role {
 export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInput, deps: ServiceDeps = defaultDeps()): Promise<MatterCreated> {
   const ctx = requireTenant(ctxIn);
   const role = intakeRole(ctx);
-  const { config } = await loadMatterRules(ctx.tenantId);
+  const [{ config }, village] = await Promise.all([loadMatterRules(ctx.tenantId), requireVillage(ctx, input.villageId)]);
   const category = requireCategory(config, input.categoryId, 'categoryId', { active: true });
-  const village = await requireVillage(ctx, input.villageId);
   checkVillageInReach(ctx, village);
 
   const at = isoNow(deps.clock);
@@ -78,6 +77,9 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
     updatedBy: ctx.username,
   };
 
+  // Looked up while the transaction runs; handled at once so a failed write leaves no stray rejection.
+  const duplicates = duplicatesOf(ctx.tenantId, matter, config.duplicates, viewerOf(ctx));
+  duplicates.catch(() => undefined);
   const ops: TxOp[] = [
     putMatterOp(matter, undefined),
     putEventOp(ctx.tenantId, timelineEvent(id, 'created', actor, at, { to: INITIAL_STATUS, data: { kind: matter.kind, categoryId: matter.categoryId, source: matter.source } })),
@@ -87,7 +89,6 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
   }
   if (matter.attachmentIds.length > 0) ops.push(...(await linkAttachmentOps(ctx, matter.attachmentIds, { kind: 'matter', id }, 'attachmentIds')));
 
-  const duplicates = await duplicatesOf(ctx.tenantId, matter, config.duplicates, viewerOf(ctx));
   await runTransaction(ops);
-  return { ...toMatterView(matter), duplicates };
+  return { ...toMatterView(matter), duplicates: await duplicates };
 }

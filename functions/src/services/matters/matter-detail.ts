@@ -16,7 +16,7 @@ import { defaultDeps, type ServiceDeps } from '../deps';
 import { suggestHolder } from './directory-lookup';
 import { toDisputeView } from './disputes';
 import { loadVisibleStoredMatter, toMatterView, viewerOf } from './matter-access';
-import { loadMatterRules } from './matter-rules';
+import { loadMatterRules, type MatterRules } from './matter-rules';
 
 /** The transitions the caller may make now: the table for any of his roles, and the assignee check. */
 export function transitionsFor(ctx: TenantScopedContext, matter: StoredMatter): TransitionName[] {
@@ -31,8 +31,9 @@ export function transitionsFor(ctx: TenantScopedContext, matter: StoredMatter): 
 
 const AWAITING_ROUTING = new Set(['triage', 'reopened']);
 
-export async function matterDetail(ctx: TenantScopedContext, matter: StoredMatter, deps: ServiceDeps = defaultDeps()): Promise<MatterDetail> {
-  const { config } = await loadMatterRules(ctx.tenantId);
+/** The rules may be passed in by a caller that has just read them (a transition). */
+export async function matterDetail(ctx: TenantScopedContext, matter: StoredMatter, deps: ServiceDeps = defaultDeps(), rules?: MatterRules): Promise<MatterDetail> {
+  const { config } = rules ?? (await loadMatterRules(ctx.tenantId));
   const route = routeFor(config, matter.categoryId);
   const [suggested, dispute] = await Promise.all([
     route && AWAITING_ROUTING.has(matter.status) ? suggestHolder(ctx, route, matter) : undefined,

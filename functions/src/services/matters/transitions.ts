@@ -11,7 +11,7 @@ import { getDisputeRecord, putDisputeOp, putEventOp, putMatterOp, type StoredMat
 import { runTransaction, type TxOp } from '../../data/repository';
 import { invalidField, versionConflict } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
-import type { TenantContext, TenantScopedContext } from '../../lib/tenant-context';
+import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
 import { linkAttachmentOps } from '../attachments/attachments';
 import { defaultDeps, type ServiceDeps } from '../deps';
 import { resolveHolder } from './directory-lookup';
@@ -78,7 +78,8 @@ function checkInput(rules: MatterRules, name: TransitionName, body: AnyBody): vo
  * timeline event and everything the step implies are written in one transaction.
  */
 export async function transitionMatter(ctxIn: TenantContext, name: TransitionName, matterId: string, body: AnyBody, deps: ServiceDeps = defaultDeps()): Promise<MatterDetail> {
-  const { ctx, matter } = await loadVisibleStoredMatter(ctxIn, matterId);
+  // The matter and the county's rules are read side by side.
+  const [{ ctx, matter }, rules] = await Promise.all([loadVisibleStoredMatter(ctxIn, matterId), loadMatterRules(requireTenant(ctxIn).tenantId)]);
   if (body.version !== matter.version) throw versionConflict();
   const role = actingRole(ctx, name, matter);
   const input = { satisfied: (body as { satisfied?: boolean }).satisfied, outcome: (body as { outcome?: TransitionBody<'close'>['outcome'] }).outcome };
@@ -86,7 +87,6 @@ export async function transitionMatter(ctxIn: TenantContext, name: TransitionNam
   if (rule.assigneeOnly && !isAssignee(viewerOf(ctx), matter)) {
     throw new TransitionNotAllowed(name, matter.status, role, 'role', '仅承办单位可以操作 / only the assignee may do this');
   }
-  const rules = await loadMatterRules(ctx.tenantId);
   checkInput(rules, name, body);
   const at = isoNow(deps.clock);
   const actor = await userActor(ctx, role, deps);
@@ -95,5 +95,5 @@ export async function transitionMatter(ctxIn: TenantContext, name: TransitionNam
   const effect = transitionEffect(matter, name, body, to, { at, actor, config: rules.config, holder });
   const event = timelineEvent(matter.id, name, actor, at, { from: matter.status, to, note: effect.note, data: effect.data });
   await runTransaction([putMatterOp(effect.next, matter.version), putEventOp(ctx.tenantId, event), ...(await sideOps(ctx, name, body, matter, effect.next, actor, at))]);
-  return matterDetail(ctx, effect.next, deps);
+  return matterDetail(ctx, effect.next, deps, rules);
 }
