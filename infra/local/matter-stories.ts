@@ -116,7 +116,8 @@ export function planMatterStories(tenantId: string, size: SeedSize, villageCount
   // A merged matter is the same thing reported again: same village, category and words.
   for (const story of stories) {
     if (story.until !== 'merged') continue;
-    const original = stories.find((s) => s.until !== 'merged' && s.ageHours > story.ageHours && s.kind === story.kind);
+    const originals = stories.filter((s) => s.until !== 'merged' && s.ageHours > story.ageHours && s.kind === story.kind);
+    const original = originals.length ? picker.pick(originals) : undefined;
     if (!original) {
       story.until = 'closed_resolved';
       continue;

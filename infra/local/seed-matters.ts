@@ -1,5 +1,6 @@
 import { bestScope, DEFAULT_MATTER_CONFIG, type Action, type Assignee, type MatterDetail, type Role } from '@beatlink/shared';
 import { getMatterRecord, queryMatters } from '@beatlink/functions/data/matters';
+import { AppError } from '@beatlink/functions/lib/app-error';
 import { fixedClock } from '@beatlink/functions/lib/clock';
 import type { TenantContext } from '@beatlink/functions/lib/tenant-context';
 import { defaultDeps, type ServiceDeps } from '@beatlink/functions/services/deps';
@@ -132,8 +133,16 @@ async function play(story: MatterStory, plan: CountyPlan, id: (key: string) => s
     at(t0),
   );
   const step = async (actor: TenantContext, name: Parameters<typeof transitionMatter>[1], body: Record<string, unknown>, when: number) => {
-    m = await transitionMatter(actor, name, m.id, { version: m.version, ...body } as never, at(when));
-    return m as MatterDetail;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        m = await transitionMatter(actor, name, m.id, { version: m.version, ...body } as never, at(when));
+        return m as MatterDetail;
+      } catch (error) {
+        // The supervision job may touch a matter between two steps (it runs every 15 minutes).
+        if (attempt >= 3 || !(error instanceof AppError) || error.status !== 409) throw error;
+        m = (await getMatterRecord(plan.tenantId, m.id))!;
+      }
+    }
   };
   if (story.until === 'triage') return m.id;
   await step(office, 'triage', { severity: story.severity, policeBusiness: story.policeBusiness }, next(t0 + 0.5 * HOUR));
@@ -230,7 +239,8 @@ export async function seedMatters(
   const run = (story: MatterStory) => options.limit(() => play(story, plan, id, people, places, nowMs, (key) => ids.get(key)).then((matterId) => ids.set(story.key, matterId)));
   // Duplicates are merged into matters that exist: originals first.
   await Promise.all(stories.filter((s) => s.until !== 'merged').map(run));
-  await Promise.all(stories.filter((s) => s.until === 'merged').map(run));
+  // One after another: two duplicates of one matter would both write it.
+  for (const story of stories.filter((s) => s.until === 'merged')) await run(story);
   options.log(`seed: ${plan.tenantId} ${stories.length} matters in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const matters = stories.map((s) => ids.get(s.key)!);
   const attachments = (await Promise.all(matters.map((m) => getMatterRecord(plan.tenantId, m)))).flatMap((m) => m?.attachmentIds ?? []);
