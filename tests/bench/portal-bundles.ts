@@ -8,12 +8,16 @@ import { WEB_DIR } from '@beatlink/infra/local/portal';
  * ratio to the framework-only baseline (Next's own not-found page) of the same build, and
  * against DESIGN.md's budgets: office pages ≤ 400 kB, field pages ≤ 180 kB.
  */
-const FIELD_ROUTES = new Set(['/login', '/m']);
 const BUDGET_KB = { office: 400, field: 180 };
 
 interface RouteStats {
   route: string;
   firstLoadChunkPaths: string[];
+}
+
+/** The phone pages: `/login` and every route under `/m`. */
+export function isFieldRoute(route: string): boolean {
+  return route === '/login' || route === '/m' || route.startsWith('/m/');
 }
 
 export function portalBundles() {
@@ -24,7 +28,7 @@ export function portalBundles() {
   return stats
     .filter((s) => s.route !== '/_not-found')
     .map((s) => {
-      const kind = FIELD_ROUTES.has(s.route) ? 'field' : 'office';
+      const kind = isFieldRoute(s.route) ? 'field' : 'office';
       const kb = Math.round(gzipKb(s.firstLoadChunkPaths) * 10) / 10;
       return { route: s.route, kind, gzipKb: kb, budgetKb: BUDGET_KB[kind], withinBudget: kb <= BUDGET_KB[kind], ratioToFramework: Math.round((kb / baselineKb) * 100) / 100 };
     });

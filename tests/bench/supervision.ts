@@ -101,6 +101,7 @@ function baseMatter(tenantId: string, i: number, createdAt: string): StoredMatte
     title: `基准测试事项${i}`,
     description: '村民反映村口路灯损坏，夜间出行不便，请尽快处理。',
     categoryId: 'public_order',
+    categoryName: '治安',
     severity: 'medium',
     linkage: false,
     villageId: unit('vil', i % 270),

@@ -47,6 +47,8 @@ export interface Matter {
   title: string;
   description: string;
   categoryId: string;
+  /** The category's name when it was set (agency staff do not read the county's config). */
+  categoryName: string;
   severity: Severity;
   /** 是否公安职责: undefined until triaged. */
   policeBusiness?: boolean;

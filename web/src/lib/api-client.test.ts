@@ -22,6 +22,18 @@ describe('createApiClient', () => {
     expect(getHeaders.Authorization).toBe('Bearer id.token.here');
   });
 
+  it('reuses a given Idempotency-Key (a retried submit of one draft) and makes new ones otherwise', async () => {
+    const fetchImpl = fakeFetch(201, { id: 'x' });
+    let n = 0;
+    const client = createApiClient({ baseUrl: 'http://api', getToken: async () => 't', fetchImpl, newIdempotencyKey: () => `new-${++n}` });
+    await client.post('/matters', { a: 1 }, { idempotencyKey: 'draft-1' });
+    await client.post('/matters', { a: 1 }, { idempotencyKey: 'draft-1' });
+    await client.post('/matters', { a: 1 });
+    await client.post('/matters', { a: 1 }, {});
+    const keys = fetchImpl.mock.calls.map(([, init]) => (init?.headers as Record<string, string>)['Idempotency-Key']);
+    expect(keys).toEqual(['draft-1', 'draft-1', 'new-1', 'new-2']);
+  });
+
   it('throws ApiError with the parsed body and signals 401', async () => {
     const onUnauthenticated = vi.fn();
     const client = createApiClient({

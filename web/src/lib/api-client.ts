@@ -11,9 +11,17 @@ export interface ApiClientOptions {
   newIdempotencyKey?: () => string;
 }
 
+export interface PostOptions {
+  /**
+   * The Idempotency-Key to send instead of a new one: a retried submit of the same draft (a
+   * phone on a weak signal) reuses its key, so the API runs it at most once.
+   */
+  idempotencyKey?: string;
+}
+
 export interface ApiClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
+  post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
 }
 
@@ -31,12 +39,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
   const newKey = options.newIdempotencyKey ?? (() => crypto.randomUUID());
 
-  async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, query?: Record<string, QueryValue>): Promise<T> {
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    query?: Record<string, QueryValue>,
+    idempotencyKey?: string,
+  ): Promise<T> {
     const token = await options.getToken();
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    if (method === 'POST') headers['Idempotency-Key'] = newKey();
+    if (method === 'POST') headers['Idempotency-Key'] = idempotencyKey ?? newKey();
     let response: Response;
     try {
       response = await fetchImpl(buildUrl(options.baseUrl, path, query), {
@@ -64,7 +78,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     get: (path, query) => request('GET', path, undefined, query),
-    post: (path, body) => request('POST', path, body ?? {}),
+    post: (path, body, postOptions) => request('POST', path, body ?? {}, undefined, postOptions?.idempotencyKey),
     put: (path, body) => request('PUT', path, body),
   };
 }

@@ -36,6 +36,7 @@ export const MatterEntity = new Entity({
     title: string(),
     description: string(),
     categoryId: string(),
+    categoryName: string(),
     severity: string().enum(...SEVERITIES),
     policeBusiness: boolean().optional(),
     linkage: boolean(),

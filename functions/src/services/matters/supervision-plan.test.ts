@@ -18,6 +18,7 @@ function matter(overrides: Partial<StoredMatter> = {}): StoredMatter {
     title: '路灯损坏',
     description: '村口路灯损坏多日',
     categoryId: 'public_order',
+    categoryName: '治安',
     severity: 'medium',
     linkage: false,
     villageId: 'vil_01JD3Z6Q9V8C2M4N5P6R7S8T9V',

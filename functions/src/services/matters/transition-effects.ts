@@ -34,7 +34,7 @@ export function transitionEffect(matter: StoredMatter, name: TransitionName, bod
       const next = {
         ...base,
         ...(t.kind ? { kind: t.kind } : {}),
-        ...(t.categoryId ? { categoryId: t.categoryId } : {}),
+        ...(t.categoryId ? { categoryId: t.categoryId, categoryName: input.config.categories.find((c) => c.id === t.categoryId)?.name ?? t.categoryId } : {}),
         severity: t.severity,
         policeBusiness: t.policeBusiness,
         linkage: matter.linkage || !t.policeBusiness,

@@ -1,7 +1,8 @@
 'use client';
 
+import { listAll } from '../../lib/list-all';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Department, OrgTree, Page, TenantConfigRecord } from '@beatlink/shared';
+import type { Department, OrgTree, TenantConfigRecord } from '@beatlink/shared';
 import { describeError } from '../../lib/api-error';
 import { unitNames, unitOptions } from '../../lib/org-tree';
 import type { Lookups, OptionSource, SelectOption } from '../../resources/model';
@@ -23,17 +24,6 @@ export interface Directory {
 
 const DirectoryContext = createContext<(Directory & { ensureLoaded(): void }) | undefined>(undefined);
 
-/** Reads every page of a list endpoint. */
-async function listAll<T>(get: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await get(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 /**
  * The county's organisation tree, departments and configuration, loaded once on first use and
