@@ -7,7 +7,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -114,6 +114,11 @@ export const routes = defineRoutes([
   // attachments: pre-signed upload and download of photos and documents.
   { operationId: 'createAttachment', method: 'POST', path: '/attachments', context: 'attachments', action: 'attachment.create', summary: 'Start an upload: a pre-signed PUT URL', body: s.attachmentCreateSchema, successStatus: 201 },
   { operationId: 'completeAttachment', method: 'POST', path: '/attachments/{id}/complete', context: 'attachments', action: 'attachment.create', summary: 'Confirm an upload (size and type checked)', params: s.attachmentParamsSchema },
+  // duty: visits to the villages (警力下沉).
+  { operationId: 'checkIn', method: 'POST', path: '/visits', context: 'duty', action: 'duty.visit.write', summary: 'Check in at a village (入村签到)', body: s.checkInSchema, successStatus: 201 },
+  { operationId: 'checkOut', method: 'POST', path: '/visits/{id}/check-out', context: 'duty', action: 'duty.visit.write', summary: 'Check out, with households visited and matters raised', params: s.visitParamsSchema, body: s.checkOutSchema },
+  { operationId: 'listVisits', method: 'GET', path: '/visits', context: 'duty', action: 'duty.read', summary: "An officer's or a village's visits, optionally one ISO week", query: s.visitListQuerySchema },
+  { operationId: 'getVisit', method: 'GET', path: '/visits/{id}', context: 'duty', action: 'duty.read', summary: 'A visit', params: s.visitParamsSchema },
   { operationId: 'getAttachment', method: 'GET', path: '/attachments/{id}', context: 'attachments', action: 'attachment.read', summary: 'An attachment with a pre-signed download URL', params: s.attachmentParamsSchema },
 ]);
 

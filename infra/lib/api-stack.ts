@@ -32,6 +32,7 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   directory: { manageUsers: true, platformData: false, attachments: false },
   matters: { manageUsers: false, platformData: false, attachments: true },
   attachments: { manageUsers: false, platformData: false, attachments: true },
+  duty: { manageUsers: false, platformData: false, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */

@@ -32,7 +32,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -309,6 +309,8 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   const seeded = await seedMatters(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
   ids.matters.push(...seeded.matters);
   ids.attachments.push(...seeded.attachments);
+  const { seedVisits } = await import('./seed-visits');
+  ids.visits.push(...(await seedVisits(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

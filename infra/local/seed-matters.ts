@@ -21,7 +21,7 @@ import type { CountyPlan, SeedSize } from './seed-plan';
  */
 const HOUR = 3_600_000;
 
-interface People {
+export interface People {
   programOffice: TenantContext;
   byOffice: Map<string, TenantContext>;
   byWorkstation: Map<string, TenantContext>;
@@ -33,7 +33,7 @@ function person(tenantId: string, username: string, name: string, role: Role, ac
   return { tenantId, username, name, roles: [role], ...ids, scope: bestScope([role], action) ?? 'own' };
 }
 
-function peopleOf(plan: CountyPlan, id: (key: string) => string): People {
+export function peopleOf(plan: CountyPlan, id: (key: string) => string): People {
   const people: People = { programOffice: undefined as never, byOffice: new Map(), byWorkstation: new Map(), byStation: new Map(), byAgency: new Map() };
   for (const officer of plan.officers) {
     const { role, username, name } = officer.input;

@@ -17,6 +17,7 @@ export const ID_PREFIXES = {
   matterEvent: 'mev',
   attachment: 'att',
   reveal: 'rvl',
+  visit: 'vst',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

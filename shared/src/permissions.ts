@@ -27,6 +27,8 @@ export const ACTIONS = [
   'matter.figures.read',
   'attachment.create',
   'attachment.read',
+  'duty.visit.write',
+  'duty.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -76,12 +78,14 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...POLICE_READ,
     'config.update': 'tenant',
     'matter.figures.read': 'tenant',
+    'duty.read': 'tenant',
     ...matterGrants('tenant', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.read']),
   },
   program_office: {
     ...POLICE_READ,
     ...matterGrants('tenant'),
     'matter.figures.read': 'tenant',
+    'duty.read': 'tenant',
     'config.update': 'tenant',
     'directory.unit.write': 'tenant',
     'directory.officer.write': 'tenant',
@@ -90,9 +94,10 @@ export const PERMISSIONS: Record<Role, Grants> = {
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).
   governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant' },
-  station_chief: { ...POLICE_READ, ...matterGrants('station') },
-  community_officer: { ...POLICE_READ, ...matterGrants('unit') },
-  contact_officer: { ...POLICE_READ, ...matterGrants('unit') },
+  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station' },
+  // Officers record their own visits and see their own duty (警力下沉).
+  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own' },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own' },
   // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
   auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']) },
   // Agency staff see their own agency only, never the police directory; the matters assigned to it.

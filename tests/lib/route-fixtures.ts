@@ -20,6 +20,7 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   agencyStaff: 'agencyStaff',
   matter: 'matters',
   attachment: 'attachments',
+  visit: 'visits',
 };
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));

@@ -1,4 +1,4 @@
-import { DEFAULT_MATTER_CONFIG, type TenantConfigRecord } from '@beatlink/shared';
+import { DEFAULT_MATTER_CONFIG, DEFAULT_TENANT_CONFIG, type TenantConfigRecord } from '@beatlink/shared';
 import { conflict } from '../lib/app-error';
 import { TenantConfigEntity } from './entities/platform';
 import { deleteOp, getItem, putOp, type TxOp } from './repository';
@@ -7,8 +7,8 @@ import { deleteOp, getItem, putOp, type TxOp } from './repository';
 
 export async function getConfigRecord(tenantId: string): Promise<TenantConfigRecord | undefined> {
   const record = await getItem<TenantConfigRecord>(TenantConfigEntity, { tenantId });
-  // Counties onboarded before the matter rules existed get the defaults until they edit them.
-  return record && { ...record, matters: record.matters ?? DEFAULT_MATTER_CONFIG };
+  // Counties onboarded before a rule existed get its default until they edit it.
+  return record && { ...record, duty: { ...DEFAULT_TENANT_CONFIG.duty, ...record.duty }, matters: record.matters ?? DEFAULT_MATTER_CONFIG };
 }
 
 /**

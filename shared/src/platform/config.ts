@@ -30,6 +30,8 @@ export const dutyRulesSchema = z.strictObject({
   contactOfficerMinHours: z.number().min(0.5).max(12),
   /** An approved absence must be made up within this many days (挤出时间补上). */
   makeUpDueDays: z.number().int().min(1).max(60),
+  /** A check-in farther than this from the village's position (beyond the fix's accuracy) is flagged. */
+  checkInMaxDistanceMetres: z.number().int().min(50).max(50_000),
 });
 
 export const directoryRulesSchema = z.strictObject({
@@ -58,6 +60,7 @@ export const DEFAULT_TENANT_CONFIG: TenantConfig = {
     contactOfficerWindowEnd: '18:00',
     contactOfficerMinHours: 3,
     makeUpDueDays: 14,
+    checkInMaxDistanceMetres: 1500,
   },
   directory: { minWorkstationsPerOffice: 1, maxWorkstationsPerOffice: 6, auxiliariesPerOffice: 2 },
   matters: DEFAULT_MATTER_CONFIG,

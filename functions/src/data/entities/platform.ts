@@ -44,6 +44,7 @@ export const TenantConfigEntity = new Entity({
       contactOfficerWindowEnd: string(),
       contactOfficerMinHours: number(),
       makeUpDueDays: number(),
+      checkInMaxDistanceMetres: number().optional(),
     }),
     directory: map({
       minWorkstationsPerOffice: number(),

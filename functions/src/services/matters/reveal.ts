@@ -1,10 +1,10 @@
 import type { RevealInput, RevealedPhone } from '@beatlink/shared';
 import { getDisputeRecord } from '../../data/matters';
-import { runTransaction } from '../../data/repository';
 import { notFound } from '../../lib/app-error';
 import type { TenantContext } from '../../lib/tenant-context';
+import { runAuditedTransaction } from '../audit/audit-log';
 import { defaultDeps, type ServiceDeps } from '../deps';
-import { revealRecordOp } from '../personal-data/reveal-log';
+import { recordRevealOps } from '../personal-data/reveal-log';
 import { loadVisibleStoredMatter } from './matter-access';
 import { openPhone, PHONE_PURPOSES, type SealedPhone } from './phones';
 
@@ -12,7 +12,9 @@ const noPhone = () => notFound('field', '该处没有登记电话 / no phone rec
 
 /**
  * A reporter's or party's phone in clear, for a caller whose role may reveal it. The reveal is
- * recorded (who, when, why) before the number leaves: no record, no number.
+ * recorded (who, when, why) and appended to the county's audit chain, in one transaction, before
+ * the number leaves: no record, no number. A reveal is a read from the user's view, so losing the
+ * race for the audit head to a concurrent append is retried once here before it becomes a 409.
  */
 export async function revealMatterPhone(ctxIn: TenantContext, matterId: string, input: RevealInput, deps: ServiceDeps = defaultDeps()): Promise<RevealedPhone> {
   const { ctx, matter } = await loadVisibleStoredMatter(ctxIn, matterId);
@@ -29,6 +31,6 @@ export async function revealMatterPhone(ctxIn: TenantContext, matterId: string, 
   }
   if (!sealed?.phoneCipher) throw noPhone();
   const phone = await openPhone(ctx.tenantId, { phoneCipher: sealed.phoneCipher }, purpose);
-  await runTransaction([revealRecordOp(ctx, { recordKind: 'matter', recordId: matter.id, field: input.field, reason: input.reason }, deps.clock)]);
+  await runAuditedTransaction(() => recordRevealOps(ctx, { recordKind: 'matter', recordId: matter.id, field: input.field, reason: input.reason }, deps.clock), { attempts: 2 });
   return { phone, field: input.field };
 }

@@ -3,6 +3,7 @@ import { putRevealOp, queryRevealsOf, type RevealRecord, type RevealRecordKind }
 import type { TxOp } from '../../data/repository';
 import { isoNow, systemClock, type Clock } from '../../lib/clock';
 import { requireTenant, type TenantContext } from '../../lib/tenant-context';
+import { auditActor, auditAppendOps, type AuditAppender } from '../audit/audit-log';
 
 export type { RevealRecord, RevealRecordKind };
 
@@ -15,13 +16,19 @@ export interface RevealInput {
 }
 
 /**
- * The record of one reveal of a personal field, as a transaction op: the caller commits it
- * (with whatever else the reveal changes) before returning the clear value, so no value is shown
- * without its record.
+ * The records of one reveal of a personal field, as transaction ops: the reveal log entry (who,
+ * which field of which record, when, why) and its entry in the county's audit chain. The caller
+ * commits them (with whatever else the reveal changes) before returning the clear value, so no
+ * value is shown without both. Commit with `runAuditedTransaction` (services/audit): a concurrent
+ * append elsewhere in the county makes the transaction fail with a retryable 409, and building the
+ * ops again reads the new head.
+ *
+ * The audit entry names the field and the reveal record, not the reason: the reason is free text
+ * and may name people, so it stays in the reveal log only.
  */
-export function revealRecordOp(ctxIn: TenantContext, input: RevealInput, clock: Clock = systemClock): TxOp {
+export async function recordRevealOps(ctxIn: TenantContext, input: RevealInput, clock: Clock = systemClock, appendAudit: AuditAppender = auditAppendOps): Promise<TxOp[]> {
   const ctx = requireTenant(ctxIn);
-  return putRevealOp({
+  const record: RevealRecord = {
     tenantId: ctx.tenantId,
     id: newId('reveal'),
     ...input,
@@ -29,7 +36,13 @@ export function revealRecordOp(ctxIn: TenantContext, input: RevealInput, clock: 
     byName: ctx.name,
     byRoles: [...ctx.roles],
     at: isoNow(clock),
-  });
+  };
+  const audit = await appendAudit(
+    ctx.tenantId,
+    [{ actor: auditActor(ctx), action: 'reveal', record: { kind: input.recordKind, id: input.recordId }, summary: { field: input.field, revealId: record.id }, at: record.at }],
+    clock,
+  );
+  return [putRevealOp(record), ...audit];
 }
 
 /** Who revealed what of one record, and why, oldest first. */
