@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import * as s from '@beatlink/shared';
+// Until shared/src/index.ts exports duty/absences, its schemas come from the module itself.
+import * as absences from '@beatlink/shared/duty/absences';
+// Likewise registry/households until shared/src/index.ts exports it.
+import * as registry from '@beatlink/shared/registry/households';
 import type { Action } from '@beatlink/shared';
 
 /**
@@ -7,7 +11,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -119,6 +123,20 @@ export const routes = defineRoutes([
   { operationId: 'checkOut', method: 'POST', path: '/visits/{id}/check-out', context: 'duty', action: 'duty.visit.write', summary: 'Check out, with households visited and matters raised', params: s.visitParamsSchema, body: s.checkOutSchema },
   { operationId: 'listVisits', method: 'GET', path: '/visits', context: 'duty', action: 'duty.read', summary: "An officer's or a village's visits, optionally one ISO week", query: s.visitListQuerySchema },
   { operationId: 'getVisit', method: 'GET', path: '/visits/{id}', context: 'duty', action: 'duty.read', summary: 'A visit', params: s.visitParamsSchema },
+  // duty: absence reports (报备) and the make-up obligations their approval creates.
+  { operationId: 'fileAbsence', method: 'POST', path: '/absences', context: 'duty', action: 'duty.absence.file', summary: 'Report an absence beforehand (报备), with a reason', body: absences.absenceCreateSchema, successStatus: 201 },
+  { operationId: 'listAbsences', method: 'GET', path: '/absences', context: 'duty', action: 'duty.read', summary: "An officer's or the county's absence reports, optionally one status and ISO week", query: absences.absenceListQuerySchema },
+  { operationId: 'getAbsence', method: 'GET', path: '/absences/{id}', context: 'duty', action: 'duty.read', summary: 'An absence report with its make-up obligation', params: absences.absenceParamsSchema },
+  { operationId: 'decideAbsence', method: 'POST', path: '/absences/{id}/decide', context: 'duty', action: 'duty.absence.decide', summary: 'Approve (creating the make-up obligation) or reject an absence report', params: absences.absenceParamsSchema, body: absences.absenceDecisionSchema },
+  // registry: households and call-backs (户、回访), two-way familiarity, village resources (群防群治/物防).
+  { operationId: 'createHousehold', method: 'POST', path: '/households', context: 'registry', action: 'registry.write', summary: 'Register a household (户) in a village', body: registry.householdCreateSchema, successStatus: 201 },
+  { operationId: 'listHouseholds', method: 'GET', path: '/households', context: 'registry', action: 'registry.read', summary: "A village's households by address, optionally one tag", query: registry.householdListQuerySchema },
+  { operationId: 'getHousehold', method: 'GET', path: '/households/{id}', context: 'registry', action: 'registry.read', summary: 'A household (head phone masked)', params: registry.householdParamsSchema },
+  { operationId: 'updateHousehold', method: 'PUT', path: '/households/{id}', context: 'registry', action: 'registry.write', summary: 'Update a household', params: registry.householdParamsSchema, body: registry.householdUpdateSchema },
+  { operationId: 'recordCallback', method: 'POST', path: '/households/{id}/callbacks', context: 'registry', action: 'registry.write', summary: 'Record a call-back survey (回访) of a household', params: registry.householdParamsSchema, body: registry.callbackCreateSchema, successStatus: 201 },
+  { operationId: 'getVillageFamiliarity', method: 'GET', path: '/villages/{id}/familiarity', context: 'registry', action: 'registry.read', summary: "Two-way familiarity (双向熟悉率) of a village and its officers, from call-backs in a date range", params: registry.villageParamsSchema, query: registry.familiarityQuerySchema },
+  { operationId: 'getVillageResources', method: 'GET', path: '/villages/{id}/resources', context: 'registry', action: 'registry.read', summary: "A village's patrol teams, activists, cameras and devices (群防群治/物防)", params: registry.villageParamsSchema },
+  { operationId: 'updateVillageResources', method: 'PUT', path: '/villages/{id}/resources', context: 'registry', action: 'registry.write', summary: "Update a village's resources (version 0 creates them)", params: registry.villageParamsSchema, body: registry.resourcesUpdateSchema },
   { operationId: 'getAttachment', method: 'GET', path: '/attachments/{id}', context: 'attachments', action: 'attachment.read', summary: 'An attachment with a pre-signed download URL', params: s.attachmentParamsSchema },
 ]);
 

@@ -33,6 +33,7 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   matters: { manageUsers: false, platformData: false, attachments: true },
   attachments: { manageUsers: false, platformData: false, attachments: true },
   duty: { manageUsers: false, platformData: false, attachments: false },
+  registry: { manageUsers: false, platformData: false, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */

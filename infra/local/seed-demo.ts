@@ -32,7 +32,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -311,6 +311,12 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   ids.attachments.push(...seeded.attachments);
   const { seedVisits } = await import('./seed-visits');
   ids.visits.push(...(await seedVisits(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
+  const { seedRegistry } = await import('./seed-registry');
+  const registry = await seedRegistry(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
+  ids.households.push(...registry.households);
+  ids.callbacks.push(...registry.callbacks);
+  const { seedAbsences } = await import('./seed-absences');
+  ids.absences.push(...(await seedAbsences(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

@@ -18,6 +18,9 @@ export const ID_PREFIXES = {
   attachment: 'att',
   reveal: 'rvl',
   visit: 'vst',
+  household: 'hhd',
+  callback: 'cbk',
+  absence: 'abs',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

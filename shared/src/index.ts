@@ -33,3 +33,5 @@ export * from './duty/compliance';
 export * from './intel/id-number';
 export * from './intel/familiarity';
 export * from './duty/visits';
+export * from './duty/absences';
+export * from './registry/households';

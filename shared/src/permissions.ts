@@ -29,6 +29,10 @@ export const ACTIONS = [
   'attachment.read',
   'duty.visit.write',
   'duty.read',
+  'duty.absence.file',
+  'duty.absence.decide',
+  'registry.read',
+  'registry.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +61,14 @@ const MATTER_ACTIONS = [
 ] as const satisfies readonly Action[];
 type MatterAction = (typeof MATTER_ACTIONS)[number];
 
+/**
+ * The register of households, call-backs and village resources (registry): read by the police
+ * within their reach (the village's office/workstation for `unit`, the station, the county),
+ * written by the field officers and auxiliaries in their villages and by the program office.
+ */
+const REGISTRY_READ = (scope: Scope): Grants => ({ 'registry.read': scope });
+const REGISTRY_WRITE = (scope: Scope): Grants => ({ 'registry.read': scope, 'registry.write': scope });
+
 function matterGrants(scope: Scope, only: readonly MatterAction[] = MATTER_ACTIONS): Grants {
   return Object.fromEntries(only.map((action) => [action, scope]));
 }
@@ -79,6 +91,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'config.update': 'tenant',
     'matter.figures.read': 'tenant',
     'duty.read': 'tenant',
+    ...REGISTRY_READ('tenant'),
     ...matterGrants('tenant', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.read']),
   },
   program_office: {
@@ -86,20 +99,23 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...matterGrants('tenant'),
     'matter.figures.read': 'tenant',
     'duty.read': 'tenant',
+    // The program office approves or rejects absence reports (报备).
+    'duty.absence.decide': 'tenant',
     'config.update': 'tenant',
     'directory.unit.write': 'tenant',
     'directory.officer.write': 'tenant',
     'directory.agency.write': 'tenant',
+    ...REGISTRY_WRITE('tenant'),
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).
-  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant' },
-  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station' },
-  // Officers record their own visits and see their own duty (警力下沉).
-  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own' },
-  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own' },
+  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant') },
+  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station') },
+  // Officers record their own visits, report their own absences (报备) and see their own duty (警力下沉).
+  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit') },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit') },
   // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
-  auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']) },
+  auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']), ...REGISTRY_WRITE('unit') },
   // Agency staff see their own agency only, never the police directory; the matters assigned to it.
   agency_staff: {
     'me.read': 'own',

@@ -21,6 +21,8 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   matter: 'matters',
   attachment: 'attachments',
   visit: 'visits',
+  absence: 'absences',
+  household: 'households',
 };
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));

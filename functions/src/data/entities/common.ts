@@ -7,13 +7,26 @@ import { string } from 'dynamodb-toolbox/schema/string';
  * (status, version, who/when) and the index keys the repositories compute.
  */
 /** Status, version and who/when: the meta of every mutable record (RecordMeta in shared). */
-export const auditAttributes = {
-  status: string().enum('active', 'inactive'),
+/** Version and who/when, for records whose status is their own (visits, absences, …). */
+export const versionedAttributes = {
   version: number(),
   createdAt: string(),
   updatedAt: string(),
   createdBy: string(),
   updatedBy: string(),
+};
+
+export const auditAttributes = {
+  status: string().enum('active', 'inactive'),
+  ...versionedAttributes,
+};
+
+/** Both list indexes always set (records listed under two parents, e.g. an officer and a village). */
+export const twoIndexKeys = {
+  gsi1pk: string(),
+  gsi1sk: string(),
+  gsi2pk: string(),
+  gsi2sk: string(),
 };
 
 export const recordAttributes = {

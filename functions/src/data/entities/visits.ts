@@ -5,7 +5,7 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { table } from '../client';
-import { tenantPartition } from './common';
+import { tenantPartition, twoIndexKeys, versionedAttributes } from './common';
 
 /**
  * A visit (入村走访): `T#<t>#VISIT` / `<visitId>`, the id made from the check-in time so the
@@ -38,15 +38,8 @@ export const VisitEntity = new Entity({
     matterIds: list(string()),
     minutes: number(),
     status: string().enum('open', 'closed'),
-    version: number(),
-    createdAt: string(),
-    updatedAt: string(),
-    createdBy: string(),
-    updatedBy: string(),
-    gsi1pk: string(),
-    gsi1sk: string(),
-    gsi2pk: string(),
-    gsi2sk: string(),
+    ...versionedAttributes,
+    ...twoIndexKeys,
   }),
   computeKey: ({ tenantId, id }) => ({ pk: tenantPartition(tenantId, 'VISIT'), sk: id }),
 });

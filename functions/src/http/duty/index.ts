@@ -1,11 +1,13 @@
 import type { CheckInInput, CheckOutInput, VisitListQuery } from '@beatlink/shared';
+import type { AbsenceCreateInput, AbsenceDecisionInput, AbsenceListQuery } from '@beatlink/shared/duty/absences';
 import { dynamoIdempotencyStore } from '../../data/idempotency-store';
 import { contextRouter, handle } from '../../lib/http-route';
+import { decideAbsence, fileAbsence, getAbsence, listAbsences } from '../../services/duty/absences';
 import { checkIn, checkOut, getVisit, listVisits } from '../../services/duty/visits';
 
 type ById = { id: string };
 
-/** The duty context: officers' visits to their villages (警力下沉). */
+/** The duty context: officers' visits to their villages and their absence reports (警力下沉, 报备). */
 export const handler = contextRouter(
   'duty',
   {
@@ -13,6 +15,10 @@ export const handler = contextRouter(
     checkOut: handle<CheckOutInput, unknown, ById>(({ ctx, params, body }) => checkOut(ctx, params.id, body)),
     listVisits: handle<unknown, VisitListQuery>(({ ctx, query }) => listVisits(ctx, query)),
     getVisit: handle<unknown, unknown, ById>(({ ctx, params }) => getVisit(ctx, params.id)),
+    fileAbsence: handle<AbsenceCreateInput>(({ ctx, body }) => fileAbsence(ctx, body)),
+    listAbsences: handle<unknown, AbsenceListQuery>(({ ctx, query }) => listAbsences(ctx, query)),
+    getAbsence: handle<unknown, unknown, ById>(({ ctx, params }) => getAbsence(ctx, params.id)),
+    decideAbsence: handle<AbsenceDecisionInput, unknown, ById>(({ ctx, params, body }) => decideAbsence(ctx, params.id, body)),
   },
   { idempotencyStore: dynamoIdempotencyStore() },
 );
