@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newId, type Department } from '@beatlink/shared';
 import { apiAs } from '../support/api';
 import type { TestStack } from '../support/stack';
+import { bareDynamo, timed } from './bare-dynamo';
 
 /**
  * Directory records through the whole local path (HTTP → gateway JWT check → middy chain →
@@ -17,19 +17,10 @@ export interface Sample {
 
 const TENANT = '370283';
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 export async function benchDirectory(stack: TestStack, opts: { rounds: number; perRound: number }) {
   const login = stack.logins.byTenant[TENANT]!.program_office!;
   const client = await apiAs(stack.config, login);
-  const ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: stack.config.dynamodbEndpoint, region: stack.config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  const ddb = bareDynamo(stack);
   const table = stack.config.tableName;
 
   // What creating and reading a department costs at the bare minimum: read the county's rules,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { newId, type MatterDetail, type Page, type Village } from '@beatlink/shared';
 import { apiAs } from '../support/api';
 import type { TestStack } from '../support/stack';
+import { bareDynamo, timed } from './bare-dynamo';
 
 /**
  * Intake and one transition through the whole local path (HTTP → gateway JWT check → middy
@@ -18,19 +18,10 @@ export interface MatterSample {
 
 const TENANT = '370283';
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
 export async function benchMatters(stack: TestStack, opts: { rounds: number; perRound: number }) {
   const login = stack.logins.byTenant[TENANT]!.program_office!;
   const client = await apiAs(stack.config, login);
-  const ddb = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint: stack.config.dynamodbEndpoint, region: stack.config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    { marshallOptions: { removeUndefinedValues: true } },
-  );
+  const ddb = bareDynamo(stack);
   const table = stack.config.tableName;
   // Spread over villages, as real intake is: duplicate checks read one village's recent matters.
   const villages = (await client.get<Page<Village>>('/directory/villages', { limit: 100 })).items;
