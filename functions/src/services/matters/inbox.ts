@@ -92,9 +92,12 @@ export async function listMatters(ctxIn: TenantContext, q: MatterListQuery, deps
   const ctx = requireTenant(ctxIn);
   const reach = reachOf(ctx);
   if (reach === 'nothing') return { items: [] };
-  const { timeZone } = await loadMatterRules(ctx.tenantId);
-  const timeRange: [number, number] | undefined =
-    q.from || q.to ? [q.from ? zonedDayStart(q.from, timeZone) : 0, q.to ? zonedDayEnd(q.to, timeZone) : Date.parse('2999-12-31T00:00:00Z')] : undefined;
+  // The county's time zone is read only when a date range needs it.
+  let timeRange: [number, number] | undefined;
+  if (q.from || q.to) {
+    const { timeZone } = await loadMatterRules(ctx.tenantId);
+    timeRange = [q.from ? zonedDayStart(q.from, timeZone) : 0, q.to ? zonedDayEnd(q.to, timeZone) : Date.parse('2999-12-31T00:00:00Z')];
+  }
   const query = plan(ctx, q, reach, isoNow(deps.clock), timeRange);
   if (query === 'nothing') return { items: [] };
   const page = await queryMatters(ctx.tenantId, query, { limit: q.limit, cursor: q.cursor });

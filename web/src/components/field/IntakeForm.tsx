@@ -267,36 +267,10 @@ function Intake({ session, villages, categories }: { session: FieldSession; vill
           <Choices label="事项类型" options={KIND_OPTIONS} value={draft.kind} onChange={(v) => set('kind', v, 'kind')} testIdPrefix="m-intake-kind-" />
         </FormRow>
         <FormRow label="村（社区）" name="village" required error={errors.village} errorPrefix={ERR} htmlFor="m-intake-village">
-          <select
-            id="m-intake-village"
-            className={errors.village ? 'f-input f-invalid' : 'f-input'}
-            value={draft.villageId}
-            onChange={(e) => set('villageId', e.target.value, 'village')}
-            data-testid="m-intake-village"
-          >
-            <option value="">请选择</option>
-            {villages.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
+          <PickOne id="m-intake-village" invalid={!!errors.village} value={draft.villageId} items={villages} onChange={(v) => set('villageId', v, 'village')} />
         </FormRow>
         <FormRow label="事项分类" name="category" required error={errors.category} errorPrefix={ERR} htmlFor="m-intake-category">
-          <select
-            id="m-intake-category"
-            className={errors.category ? 'f-input f-invalid' : 'f-input'}
-            value={draft.categoryId}
-            onChange={(e) => set('categoryId', e.target.value, 'category')}
-            data-testid="m-intake-category"
-          >
-            <option value="">请选择</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+          <PickOne id="m-intake-category" invalid={!!errors.category} value={draft.categoryId} items={categories} onChange={(v) => set('categoryId', v, 'category')} />
         </FormRow>
         <FormRow label="紧急程度（可选）" name="severity" error={errors.severity} errorPrefix={ERR}>
           <Choices
@@ -580,5 +554,19 @@ function IntakeResult({ matter, onAnother }: { matter: MatterCreated; onAnother:
         </button>
       </div>
     </div>
+  );
+}
+
+/** A native select of named records (native: the phone's own picker, and no library). */
+function PickOne(props: { id: string; invalid: boolean; value: string; items: ReadonlyArray<{ id: string; name: string }>; onChange: (id: string) => void }) {
+  return (
+    <select id={props.id} className={props.invalid ? 'f-input f-invalid' : 'f-input'} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.id}>
+      <option value="">请选择</option>
+      {props.items.map((item) => (
+        <option key={item.id} value={item.id}>
+          {item.name}
+        </option>
+      ))}
+    </select>
   );
 }

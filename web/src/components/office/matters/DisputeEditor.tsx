@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import {
   DISPUTE_STAGES,
@@ -100,57 +100,41 @@ export default function DisputeEditor({ matterId, record, onClose, onSaved, onCo
           </Space>
 
           <h3>当事人</h3>
-          <Form.List name="parties">
-            {(fields, { add, remove }) => (
+          <RowList name="parties" addLabel="添加当事人" newRow={() => ({ name: '', role: 'respondent' })}>
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space key={field.key} wrap align="start" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '必填' }]}>
-                      <Input placeholder="姓名" style={{ width: 120 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'role']}>
-                      <Select style={{ width: 120 }} options={options(PARTY_ROLES, PARTY_ROLE_LABELS)} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'phone']} extra={form.getFieldValue(['parties', field.name, 'phoneMasked']) ? `已登记 ${form.getFieldValue(['parties', field.name, 'phoneMasked'])}，留空则保留` : undefined}>
-                      <Input placeholder="电话（可选）" style={{ width: 160 }} />
-                    </Form.Item>
-                    <Button type="link" danger onClick={() => remove(field.name)}>
-                      删除
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({ name: '', role: 'respondent' })}>添加当事人</Button>
+                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '必填' }]}>
+                  <Input placeholder="姓名" style={{ width: 120 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'role']}>
+                  <Select style={{ width: 120 }} options={options(PARTY_ROLES, PARTY_ROLE_LABELS)} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'phone']} extra={form.getFieldValue(['parties', field.name, 'phoneMasked']) ? `已登记 ${form.getFieldValue(['parties', field.name, 'phoneMasked'])}，留空则保留` : undefined}>
+                  <Input placeholder="电话（可选）" style={{ width: 160 }} />
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </RowList>
 
           <h3 style={{ marginTop: 24 }}>调解记录</h3>
-          <Form.List name="mediations">
-            {(fields, { add, remove }) => (
+          <RowList name="mediations" addLabel="添加调解记录" newRow={() => ({ date: new Date().toISOString().slice(0, 10), mediator: '', result: 'continuing' })}>
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space key={field.key} wrap align="start" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'date']}>
-                      <Input type="date" style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'mediator']}>
-                      <Input placeholder="调解人" style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'result']}>
-                      <Select style={{ width: 120 }} options={options(MEDIATION_RESULTS, MEDIATION_RESULT_LABELS)} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'note']}>
-                      <Input placeholder="情况（可选）" style={{ width: 180 }} />
-                    </Form.Item>
-                    <Button type="link" danger onClick={() => remove(field.name)}>
-                      删除
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({ date: new Date().toISOString().slice(0, 10), mediator: '', result: 'continuing' })}>添加调解记录</Button>
+                <Form.Item name={[field.name, 'date']}>
+                  <Input type="date" style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'mediator']}>
+                  <Input placeholder="调解人" style={{ width: 110 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'result']}>
+                  <Select style={{ width: 120 }} options={options(MEDIATION_RESULTS, MEDIATION_RESULT_LABELS)} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'note']}>
+                  <Input placeholder="情况（可选）" style={{ width: 180 }} />
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </RowList>
 
           <h3 style={{ marginTop: 24 }}>调解协议</h3>
           <Form.Item name="hasAgreement" valuePropName="checked">
@@ -177,32 +161,24 @@ export default function DisputeEditor({ matterId, record, onClose, onSaved, onCo
           )}
 
           <h3 style={{ marginTop: 24 }}>回访</h3>
-          <Form.List name="followUps">
-            {(fields, { add, remove }) => (
+          <RowList name="followUps" addLabel="添加回访" newRow={() => ({ date: new Date().toISOString().slice(0, 10), by: '', stable: true })}>
+            {(field) => (
               <>
-                {fields.map((field) => (
-                  <Space key={field.key} wrap align="start" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'date']}>
-                      <Input type="date" style={{ width: 150 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'by']}>
-                      <Input placeholder="回访人" style={{ width: 110 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'stable']} valuePropName="checked">
-                      <Checkbox>稳定</Checkbox>
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'note']}>
-                      <Input placeholder="情况（可选）" style={{ width: 180 }} />
-                    </Form.Item>
-                    <Button type="link" danger onClick={() => remove(field.name)}>
-                      删除
-                    </Button>
-                  </Space>
-                ))}
-                <Button onClick={() => add({ date: new Date().toISOString().slice(0, 10), by: '', stable: true })}>添加回访</Button>
+                <Form.Item name={[field.name, 'date']}>
+                  <Input type="date" style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'by']}>
+                  <Input placeholder="回访人" style={{ width: 110 }} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'stable']} valuePropName="checked">
+                  <Checkbox>稳定</Checkbox>
+                </Form.Item>
+                <Form.Item name={[field.name, 'note']}>
+                  <Input placeholder="情况（可选）" style={{ width: 180 }} />
+                </Form.Item>
               </>
             )}
-          </Form.List>
+          </RowList>
 
           <h3 style={{ marginTop: 24 }}>化解情况</h3>
           <Space wrap>
@@ -220,5 +196,26 @@ export default function DisputeEditor({ matterId, record, onClose, onSaved, onCo
         </Form>
       </div>
     </Drawer>
+  );
+}
+
+/** A repeatable row of fields (parties, mediation sessions, follow-ups): each deletable, one more on demand. */
+function RowList(props: { name: string; addLabel: string; newRow: () => Record<string, unknown>; children: (field: { name: number }) => ReactNode }) {
+  return (
+    <Form.List name={props.name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((field) => (
+            <Space key={field.key} wrap align="start" style={{ display: 'flex' }}>
+              {props.children(field)}
+              <Button type="link" danger onClick={() => remove(field.name)}>
+                删除
+              </Button>
+            </Space>
+          ))}
+          <Button onClick={() => add(props.newRow())}>{props.addLabel}</Button>
+        </>
+      )}
+    </Form.List>
   );
 }
