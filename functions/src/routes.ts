@@ -4,6 +4,7 @@ import * as s from '@beatlink/shared';
 import * as absences from '@beatlink/shared/duty/absences';
 // Likewise registry/households until shared/src/index.ts exports it.
 import * as registry from '@beatlink/shared/registry/households';
+import * as intel from '@beatlink/shared/intel/records';
 import type { Action } from '@beatlink/shared';
 
 /**
@@ -11,7 +12,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -128,6 +129,10 @@ export const routes = defineRoutes([
   { operationId: 'listAbsences', method: 'GET', path: '/absences', context: 'duty', action: 'duty.read', summary: "An officer's or the county's absence reports, optionally one status and ISO week", query: absences.absenceListQuerySchema },
   { operationId: 'getAbsence', method: 'GET', path: '/absences/{id}', context: 'duty', action: 'duty.read', summary: 'An absence report with its make-up obligation', params: absences.absenceParamsSchema },
   { operationId: 'decideAbsence', method: 'POST', path: '/absences/{id}/decide', context: 'duty', action: 'duty.absence.decide', summary: 'Approve (creating the make-up obligation) or reject an absence report', params: absences.absenceParamsSchema, body: absences.absenceDecisionSchema },
+  // duty: the week's compliance (my week, the county's board) and the weekly evaluation.
+  { operationId: 'getDutyWeek', method: 'GET', path: '/duty/week', context: 'duty', action: 'duty.read', summary: "An officer's week: compliance so far, visits, absences, make-ups (我的本周)", query: s.dutyWeekQuerySchema },
+  { operationId: 'listCompliance', method: 'GET', path: '/duty/compliance', context: 'duty', action: 'duty.read', summary: "The county's stored compliance records of one ISO week, with counts by status", query: s.complianceListQuerySchema },
+  { operationId: 'evaluateCompliance', method: 'POST', path: '/duty/compliance/evaluate', context: 'duty', action: 'duty.absence.decide', summary: 'Evaluate a finished week now (the weekly job does it every Monday)', body: s.complianceEvaluateSchema },
   // registry: households and call-backs (户、回访), two-way familiarity, village resources (群防群治/物防).
   { operationId: 'createHousehold', method: 'POST', path: '/households', context: 'registry', action: 'registry.write', summary: 'Register a household (户) in a village', body: registry.householdCreateSchema, successStatus: 201 },
   { operationId: 'listHouseholds', method: 'GET', path: '/households', context: 'registry', action: 'registry.read', summary: "A village's households by address, optionally one tag", query: registry.householdListQuerySchema },
@@ -137,6 +142,16 @@ export const routes = defineRoutes([
   { operationId: 'getVillageFamiliarity', method: 'GET', path: '/villages/{id}/familiarity', context: 'registry', action: 'registry.read', summary: "Two-way familiarity (双向熟悉率) of a village and its officers, from call-backs in a date range", params: registry.villageParamsSchema, query: registry.familiarityQuerySchema },
   { operationId: 'getVillageResources', method: 'GET', path: '/villages/{id}/resources', context: 'registry', action: 'registry.read', summary: "A village's patrol teams, activists, cameras and devices (群防群治/物防)", params: registry.villageParamsSchema },
   { operationId: 'updateVillageResources', method: 'PUT', path: '/villages/{id}/resources', context: 'registry', action: 'registry.write', summary: "Update a village's resources (version 0 creates them)", params: registry.villageParamsSchema, body: registry.resourcesUpdateSchema },
+  { operationId: 'revealHouseholdPhone', method: 'POST', path: '/households/{id}/reveal', context: 'registry', action: 'registry.reveal', summary: "The household head's phone in clear; the reveal and its reason are recorded and audited", params: registry.householdParamsSchema, body: registry.householdRevealSchema },
+  // intel: the information store (信息采集, 公安非标库) — people, places, things, events, organisations.
+  { operationId: 'createIntelRecord', method: 'POST', path: '/intel/records', context: 'intel', action: 'intel.write', summary: 'Collect an information record (人、地、物、事、组织) in a village', body: intel.intelCreateSchema, successStatus: 201 },
+  { operationId: 'listIntelRecords', method: 'GET', path: '/intel/records', context: 'intel', action: 'intel.read', summary: "A village's records (or the county's, for county-wide roles) by type, tag and verification state", query: intel.intelListQuerySchema },
+  { operationId: 'getIntelRecord', method: 'GET', path: '/intel/records/{id}', context: 'intel', action: 'intel.read', summary: 'An information record (ID numbers and phones masked) with its links and back-links', params: intel.intelParamsSchema },
+  { operationId: 'updateIntelRecord', method: 'PUT', path: '/intel/records/{id}', context: 'intel', action: 'intel.write', summary: 'Update an information record (动态录入)', params: intel.intelParamsSchema, body: intel.intelUpdateSchema },
+  { operationId: 'listIntelHistory', method: 'GET', path: '/intel/records/{id}/history', context: 'intel', action: 'intel.read', summary: 'The changes of an information record: who, when, which fields', params: intel.intelParamsSchema, query: intel.intelHistoryQuerySchema },
+  { operationId: 'verifyIntelRecord', method: 'POST', path: '/intel/records/{id}/verify', context: 'intel', action: 'intel.verify', summary: 'Set the verification state of an information record (核实)', params: intel.intelParamsSchema, body: intel.intelVerifySchema },
+  { operationId: 'revealIntelField', method: 'POST', path: '/intel/records/{id}/reveal', context: 'intel', action: 'intel.reveal', summary: 'An ID number or phone of a record in clear; the reveal and its reason are recorded and audited', params: intel.intelParamsSchema, body: intel.intelRevealSchema },
+  { operationId: 'lookupIntelRecords', method: 'POST', path: '/intel/lookup', context: 'intel', action: 'intel.read', summary: 'Exact lookup by ID number or phone (keyed-hash index; a POST so numbers stay out of URLs)', body: intel.intelLookupSchema },
   { operationId: 'getAttachment', method: 'GET', path: '/attachments/{id}', context: 'attachments', action: 'attachment.read', summary: 'An attachment with a pre-signed download URL', params: s.attachmentParamsSchema },
 ]);
 

@@ -34,6 +34,7 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   attachments: { manageUsers: false, platformData: false, attachments: true },
   duty: { manageUsers: false, platformData: false, attachments: false },
   registry: { manageUsers: false, platformData: false, attachments: false },
+  intel: { manageUsers: false, platformData: false, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */

@@ -4,6 +4,7 @@ import { routes } from '@beatlink/functions/routes';
 import { OFFICER_ROLES, type OfficerRole, type Role } from '@beatlink/shared';
 import type { LocalStackConfig } from './stack-config';
 import { ApiClient, ApiError } from './api-client';
+import { createLimiter } from './limiter';
 import { ensureDirectUser, setPermanentPassword, signIn, type CognitoTarget } from './cognito-local';
 import {
   DEMO_COUNTIES,
@@ -32,7 +33,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -80,22 +81,6 @@ function writeState(file: string | undefined, state: SeedState): void {
   if (!file) return;
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
-}
-
-/** Runs at most `limit` tasks at once. */
-export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((resolveSlot) => waiting.push(resolveSlot));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 /** The path of a route of THE route table, with its parameters filled in. */
@@ -309,14 +294,20 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   const seeded = await seedMatters(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
   ids.matters.push(...seeded.matters);
   ids.attachments.push(...seeded.attachments);
+  // Absences first: officers stay away on their dates, and some make up afterwards.
+  const { seedAbsences } = await import('./seed-absences');
+  const absences = await seedAbsences(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
+  ids.absences.push(...absences.ids);
   const { seedVisits } = await import('./seed-visits');
-  ids.visits.push(...(await seedVisits(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
+  ids.visits.push(...(await seedVisits(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log, absences: absences.absences })));
+  const { seedCompliance } = await import('./seed-compliance');
+  await seedCompliance(plan, { log: ctx.log });
   const { seedRegistry } = await import('./seed-registry');
   const registry = await seedRegistry(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log });
   ids.households.push(...registry.households);
   ids.callbacks.push(...registry.callbacks);
-  const { seedAbsences } = await import('./seed-absences');
-  ids.absences.push(...(await seedAbsences(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
+  const { seedIntel } = await import('./seed-intel');
+  ids.intelRecords.push(...(await seedIntel(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

@@ -3,6 +3,8 @@ import type { TenantContext } from '@beatlink/functions/lib/tenant-context';
 import { getResourcesRecord } from '@beatlink/functions/data/registry';
 import { createHousehold, recordCallback } from '@beatlink/functions/services/registry/households';
 import { updateVillageResources } from '@beatlink/functions/services/registry/resources';
+import { defaultDeps } from '@beatlink/functions/services/deps';
+import { batchingCommit } from './seed-intel';
 import { peopleOf } from './seed-matters';
 import { GIVEN, Picker, SURNAMES, seededRandom, type CountyPlan, type SeedSize } from './seed-plan';
 
@@ -65,25 +67,38 @@ export async function seedRegistry(
 
   const households: string[] = [];
   const callbacks: string[] = [];
+  // Every change is audited, and a county's audit appends are serialised on its head: changes are
+  // collected and committed several per transaction, one transaction at a time (batchingCommit).
+  const { commit, flush } = batchingCommit();
+  const deps = { ...defaultDeps(), commit };
+  // Two rounds, so that transactions stay full: resources and households, then (once those are
+  // committed) the call-backs, which read their household back.
+  const pendingCallbacks: Array<() => Promise<void>> = [];
   await Promise.all(
     plans.map((p, index) =>
       options.limit(async () => {
-        await updateVillageResources(p.officer, p.villageId, p.resources);
+        await updateVillageResources(p.officer, p.villageId, p.resources, deps);
         for (const h of p.households) {
           const { callback, headPhone, ...fields } = h;
-          const created = await createHousehold(p.officer, { villageId: p.villageId, ...fields, ...(headPhone ? { headPhone } : {}) });
+          const created = await createHousehold(p.officer, { villageId: p.villageId, ...fields, ...(headPhone ? { headPhone } : {}) }, deps);
           // The first village's households come first: generated route tests take ids[0].
           households.push(`${String(index).padStart(6, '0')}:${created.id}`);
           if (callback && p.officer.officerId) {
+            const officerId = p.officer.officerId;
             const date = new Date(nowMs - callback.daysAgo * DAY).toISOString().slice(0, 10);
             const { daysAgo: _d, ...result } = callback;
-            const recorded = await recordCallback(people.programOffice, created.id, { date, officerId: p.officer.officerId, ...result });
-            callbacks.push(recorded.id);
+            pendingCallbacks.push(async () => {
+              const recorded = await recordCallback(people.programOffice, created.id, { date, officerId, ...result }, deps);
+              callbacks.push(recorded.id);
+            });
           }
         }
       }),
     ),
   );
+  await flush();
+  await Promise.all(pendingCallbacks.map((record) => options.limit(record)));
+  await flush();
   options.log(`seed: ${plan.tenantId} ${plans.length} village resources, ${households.length} households, ${callbacks.length} call-backs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { households: households.sort().map((h) => h.slice(h.indexOf(':') + 1)), callbacks: callbacks.sort() };
 }

@@ -21,6 +21,8 @@ export const ID_PREFIXES = {
   household: 'hhd',
   callback: 'cbk',
   absence: 'abs',
+  intel: 'itl',
+  intelEvent: 'iev',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

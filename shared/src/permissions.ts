@@ -33,6 +33,11 @@ export const ACTIONS = [
   'duty.absence.decide',
   'registry.read',
   'registry.write',
+  'registry.reveal',
+  'intel.read',
+  'intel.write',
+  'intel.verify',
+  'intel.reveal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +74,17 @@ type MatterAction = (typeof MATTER_ACTIONS)[number];
 const REGISTRY_READ = (scope: Scope): Grants => ({ 'registry.read': scope });
 const REGISTRY_WRITE = (scope: Scope): Grants => ({ 'registry.read': scope, 'registry.write': scope });
 
+/** Revealing a household head's phone: the police who reach the village, never auxiliaries. */
+const REGISTRY_REVEAL = (scope: Scope): Grants => ({ 'registry.reveal': scope });
+
+/**
+ * The information store (信息采集, intel): collected and read by the field officers and
+ * auxiliaries in their villages; verified by the station chief (his station) and the program
+ * office; ID numbers and phones revealed by officers, chiefs, the office and leaders — never by
+ * auxiliaries, the governance office, agencies or the province.
+ */
+const INTEL_FIELD = (scope: Scope): Grants => ({ 'intel.read': scope, 'intel.write': scope, 'intel.reveal': scope });
+
 function matterGrants(scope: Scope, only: readonly MatterAction[] = MATTER_ACTIONS): Grants {
   return Object.fromEntries(only.map((action) => [action, scope]));
 }
@@ -92,6 +108,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'matter.figures.read': 'tenant',
     'duty.read': 'tenant',
     ...REGISTRY_READ('tenant'),
+    ...REGISTRY_REVEAL('tenant'),
+    'intel.read': 'tenant',
+    'intel.reveal': 'tenant',
     ...matterGrants('tenant', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.read']),
   },
   program_office: {
@@ -106,16 +125,19 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'directory.officer.write': 'tenant',
     'directory.agency.write': 'tenant',
     ...REGISTRY_WRITE('tenant'),
+    ...REGISTRY_REVEAL('tenant'),
+    ...INTEL_FIELD('tenant'),
+    'intel.verify': 'tenant',
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).
   governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant') },
-  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station') },
+  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station'), ...REGISTRY_REVEAL('station'), 'intel.read': 'station', 'intel.verify': 'station', 'intel.reveal': 'station' },
   // Officers record their own visits, report their own absences (报备) and see their own duty (警力下沉).
-  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit') },
-  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit') },
+  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit') },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit') },
   // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
-  auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']), ...REGISTRY_WRITE('unit') },
+  auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']), ...REGISTRY_WRITE('unit'), 'intel.read': 'unit', 'intel.write': 'unit' },
   // Agency staff see their own agency only, never the police directory; the matters assigned to it.
   agency_staff: {
     'me.read': 'own',

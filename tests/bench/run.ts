@@ -7,6 +7,7 @@ import { portalBundles } from './portal-bundles';
 import { ratio, summarize } from './stats';
 import { benchMatters } from './matters-gateway';
 import { benchSupervision } from './supervision';
+import { benchDuty } from './duty';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -15,7 +16,7 @@ import { benchSupervision } from './supervision';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -56,6 +57,18 @@ async function mattersBenchmark(stack: Awaited<ReturnType<typeof startTestStack>
   writeResult('matters-gateway', started, { benchmark: 'matters-gateway-vs-bare-dynamodb', started, node: process.version, rounds: ROUNDS, perRound: PER_ROUND, ratios, figures });
 }
 
+/** Check-in vs bare DynamoDB, and the weekly duty evaluation with 20 weeks of history vs 1 (tests/bench/duty.ts). */
+async function dutyBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const result = await benchDuty(stack, { rounds: ROUNDS, perRound: PER_ROUND, evaluationRuns: Number(process.env.BENCH_DUTY_RUNS ?? 5) });
+  const { checkIn, evaluation: e } = result;
+  console.log('duty: check-in, local gateway ÷ bare DynamoDB (p50 latency):');
+  console.log(`  check-in    ${checkIn.ratio}×   (gateway p50 ${checkIn.gateway.p50Ms} ms, bare p50 ${checkIn.bare.p50Ms} ms)`);
+  console.log(`duty: weekly evaluation of ${e.officers} officers (${e.visitsPerWeek} visits a week), 20 weeks of history ÷ 1 (p50 of re-runs):`);
+  console.log(`  time        ${e.timeRatio}×   (20 weeks p50 ${e.withTwentyWeeks.rerun.p50Ms} ms, 1 week p50 ${e.withOneWeek.rerun.p50Ms} ms; first runs with writes ${e.withTwentyWeeks.first} vs ${e.withOneWeek.first} ms)`);
+  console.log(`  items read  ${e.itemsReadRatio}×   (${e.withTwentyWeeks.itemsRead} vs ${e.withOneWeek.itemsRead})`);
+  writeResult('duty', started, { benchmark: 'duty-check-in-and-weekly-evaluation', started, node: process.version, rounds: ROUNDS, perRound: PER_ROUND, ...result });
+}
+
 async function main() {
   const stack = await startTestStack({ seed: 'small' });
   try {
@@ -66,6 +79,10 @@ async function main() {
     }
     if (ONLY === 'matters') {
       await mattersBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'duty') {
+      await dutyBenchmark(stack, started);
       return;
     }
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
@@ -95,6 +112,7 @@ async function main() {
     writeResult('directory-gateway', started, result);
     if (ONLY === 'directory') return;
     await mattersBenchmark(stack, started);
+    await dutyBenchmark(stack, started);
     await supervisionBenchmark(stack, started);
   } finally {
     await stack.stop();

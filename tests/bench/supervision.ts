@@ -3,10 +3,9 @@ import type { StoredMatter } from '@beatlink/functions/data/matters';
 import type * as MatterData from '@beatlink/functions/data/matters';
 import type * as MatterEntities from '@beatlink/functions/data/entities/matters';
 import type * as Supervision from '@beatlink/functions/services/matters/supervision';
-import type * as BatchPut from 'dynamodb-toolbox/entity/actions/batchPut';
-import type * as BatchWrite from 'dynamodb-toolbox/table/actions/batchWrite';
 import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import type { TestStack } from '../support/stack';
+import { bulkPut } from './bulk-load';
 import { summarize, type Summary } from './stats';
 
 /**
@@ -54,8 +53,6 @@ type Data = {
   matters: typeof MatterData;
   entities: typeof MatterEntities;
   supervision: typeof Supervision;
-  batchPut: typeof BatchPut;
-  batchWrite: typeof BatchWrite;
 };
 
 async function loadData(): Promise<Data> {
@@ -63,30 +60,12 @@ async function loadData(): Promise<Data> {
     matters: await import('@beatlink/functions/data/matters'),
     entities: await import('@beatlink/functions/data/entities/matters'),
     supervision: await import('@beatlink/functions/services/matters/supervision'),
-    batchPut: await import('dynamodb-toolbox/entity/actions/batchPut'),
-    batchWrite: await import('dynamodb-toolbox/table/actions/batchWrite'),
   };
 }
 
-/** Writes matters 25 to a request, `concurrency` requests in flight, retrying unprocessed items. */
-async function putMatters(data: Data, items: StoredMatter[], concurrency: number): Promise<void> {
-  const { MatterEntity } = data.entities;
-  const chunks: StoredMatter[][] = [];
-  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const chunk = chunks[next++]!;
-      const requests = chunk.map((m) =>
-        MatterEntity.build(data.batchPut.BatchPutRequest).item({ ...m, ...data.matters.matterIndexKeys(m.tenantId, m) } as never),
-      );
-      const result = await data.batchWrite.execute({ maxAttempts: 20 }, MatterEntity.table.build(data.batchWrite.BatchWriteCommand).requests(...requests));
-      const left = Object.values(result.UnprocessedItems ?? {}).flat().length;
-      if (left > 0) throw new Error(`BatchWrite left ${left} items unprocessed`);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-}
+/** Writes matters with the index keys the API would write. */
+const putMatters = (data: Data, items: StoredMatter[], concurrency: number) =>
+  bulkPut(data.entities.MatterEntity, items.map((m) => ({ ...m, ...data.matters.matterIndexKeys(m.tenantId, m) })), concurrency);
 
 /** A matter of the fresh county, placed in one of a few villages. */
 function baseMatter(tenantId: string, i: number, createdAt: string): StoredMatter {

@@ -3,6 +3,9 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page, Village } from '@beatlink/shared';
 import type { Household, HouseholdCallback, VillageFamiliarity, VillageResources } from '@beatlink/shared/registry/households';
+import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
+import type * as AuditLog from '@beatlink/functions/services/audit/audit-log';
+import type * as Reveals from '@beatlink/functions/data/reveals';
 import { matterWorld, type MatterWorld } from '../lib/matter-fixtures';
 import { apiAs, type ApiClient } from '../support/api';
 import '../support/provided';
@@ -16,11 +19,16 @@ const OTHER = '370211';
 let world: MatterWorld;
 let outside: Village;
 let stranger: ApiClient;
+let audit: typeof AuditLog;
+let reveals: typeof Reveals;
 const dynamo = new DynamoDBClient({ endpoint: config.dynamodbEndpoint, region: config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 const unique = () => randomUUID().slice(0, 8);
 const mobile = () => `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
 beforeAll(async () => {
+  applyHandlerEnv(config);
+  audit = await import('@beatlink/functions/services/audit/audit-log');
+  reveals = await import('@beatlink/functions/data/reveals');
   world = await matterWorld(config, logins, TENANT);
   const officeId = world.actors.community_officer!.me.unitId;
   const villages = await world.office.get<Page<Village>>('/directory/villages', { limit: 200 });
@@ -93,6 +101,45 @@ describe('households', () => {
   });
 });
 
+describe('household reveal and audit', () => {
+  it('reveals the head phone to officers with a reason (recorded and audited), never to auxiliaries, and audits every change', async () => {
+    const officer = world.actors.community_officer!;
+    const phone = mobile();
+    const created = await officer.client.post<Household>('/households', household({ headPhone: phone }));
+    const aux = await world.actors.auxiliary!.client.request('POST', `/households/${created.id}/reveal`, { body: { field: 'headPhone', reason: '回访' } });
+    expect(aux.status).toBe(403);
+    expect((await officer.client.request('POST', `/households/${created.id}/reveal`, { body: { field: 'headPhone' } })).status).toBe(400);
+    expect(await reveals.queryRevealsOf(TENANT, 'household', created.id)).toEqual([]);
+    const shown = await officer.client.post<{ field: string; value: string }>(`/households/${created.id}/reveal`, { field: 'headPhone', reason: '回访核实家庭情况' });
+    expect(shown).toEqual({ field: 'headPhone', value: phone });
+    expect((await reveals.queryRevealsOf(TENANT, 'household', created.id)).map((r) => [r.field, r.by, r.reason])).toEqual([['headPhone', officer.me.username, '回访核实家庭情况']]);
+    expect((await stranger.request('POST', `/households/${created.id}/reveal`, { body: { field: 'headPhone', reason: '回访' } })).status).toBe(404);
+
+    // Changes: the same phone again is no change; a new one is, by name only.
+    const { villageId, address, headName } = created;
+    await officer.client.put<Household>(`/households/${created.id}`, { version: 1, villageId, address, headName, members: 3, tags: [], headPhone: phone });
+    const other = mobile();
+    await officer.client.put<Household>(`/households/${created.id}`, { version: 2, villageId, address, headName, members: 3, tags: [], headPhone: other });
+    await world.office.request('POST', `/households/${created.id}/callbacks`, { body: { date: '2026-01-05', knowsOfficer: true, officerKnowsHousehold: true, officerId: officer.me.officerId } });
+
+    const entries = await audit.listAuditEntries(TENANT, { limit: 1000 });
+    const mine = entries.filter((e) => (e.record as { id?: string }).id === created.id).reverse();
+    expect(mine.map((e) => [e.action, (e.record as { kind: string }).kind])).toEqual([
+      ['create', 'household'],
+      ['reveal', 'household'],
+      ['update', 'household'],
+      ['update', 'household'],
+    ]);
+    expect(mine[2]!.summary).toMatchObject({ changed: ['members', 'tags'] });
+    expect(mine[3]!.summary).toMatchObject({ changed: ['headPhone'] });
+    const callback = entries.find((e) => (e.record as { kind: string }).kind === 'callback' && (e.summary as { householdId?: string }).householdId === created.id);
+    expect(callback).toBeDefined();
+    expect(JSON.stringify(entries)).not.toContain(phone);
+    expect(JSON.stringify(entries)).not.toContain(other);
+    expect(await audit.verifyAuditChain(TENANT)).toMatchObject({ ok: true });
+  });
+});
+
 describe('call-backs and familiarity', () => {
   it('computes the two-way rates of the village and per officer from the call-backs in range', async () => {
     const officer = world.actors.community_officer!;
@@ -153,6 +200,8 @@ describe('village resources', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('VERSION_CONFLICT');
     expect((await world.actors.contact_officer!.client.get<VillageResources>(path)).activists).toBe(12);
+    const entries = await audit.listAuditEntries(TENANT, { limit: 200 });
+    expect(entries.find((e) => (e.record as { kind: string; id: string }).kind === 'resources' && (e.record as { id: string }).id === world.village.id)).toMatchObject({ action: current.version === 0 ? 'create' : 'update' });
 
     expect((await officer.request('PUT', `/villages/${outside.id}/resources`, { body: body(0, 1) })).status).toBe(404);
     expect((await world.actors.agency_staff!.client.request('GET', path)).status).toBe(403);

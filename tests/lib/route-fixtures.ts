@@ -23,6 +23,7 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   visit: 'visits',
   absence: 'absences',
   household: 'households',
+  intel: 'intelRecords',
 };
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));

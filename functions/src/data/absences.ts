@@ -4,7 +4,7 @@ import { versionConflict } from '../lib/app-error';
 import type { Condition } from './conditions';
 import { tenantPartition } from './entities/common';
 import { AbsenceEntity } from './entities/absences';
-import { getItem, putOp, queryPage, withoutIndexKeys, type PageRequest, type SortKeyRange, type TxOp } from './repository';
+import { getItem, putOp, queryAll, queryPage, withoutIndexKeys, type PageRequest, type SortKeyRange, type TxOp } from './repository';
 import { claimUniqueOp, releaseUniqueOp, type UniqueValue } from './unique-values';
 
 export type StoredAbsence = Absence & { tenantId: string };
@@ -61,4 +61,14 @@ export async function queryAbsences(tenantId: string, index: AbsenceIndex, range
         };
   const result = await queryPage<Record<string, unknown>>(AbsenceEntity, spec, page);
   return { ...result, items: result.items.map((i) => withoutIndexKeys<StoredAbsence>(i)) };
+}
+
+/** Every absence of an officer with a date in [from, to] (local dates): one week's, for the duty rules. */
+export async function officerAbsencesBetween(tenantId: string, officerId: string, from: string, to: string): Promise<StoredAbsence[]> {
+  const items = await queryAll<Record<string, unknown>>(AbsenceEntity, {
+    partition: base(tenantId),
+    index: { name: 'gsi1', partition: officerAbsencesPartition(tenantId, officerId) },
+    range: { between: [from, `${to}~`] },
+  });
+  return items.map((i) => withoutIndexKeys<StoredAbsence>(i));
 }

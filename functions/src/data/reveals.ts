@@ -4,7 +4,7 @@ import { RevealEntity } from './entities/personal-data';
 import { putOp, queryAll, type TxOp } from './repository';
 
 /** Records whose personal fields can be revealed. */
-export type RevealRecordKind = 'matter';
+export type RevealRecordKind = 'matter' | 'household' | 'intel';
 
 /** One reveal as stored (`T#<t>#REVEAL` / `<at>#<id>`). */
 export interface RevealRecord {

@@ -25,7 +25,8 @@ describe('absenceDate', () => {
 describe('makeUpForAbsence', () => {
   it('owes a contact officer the session hours and a community officer one day, due makeUpDueDays after the date', () => {
     expect(makeUpForAbsence('contact_officer', '2026-05-12', rules)).toEqual({ unit: 'hours', amount: 3, dueDate: '2026-05-26', status: 'open' });
-    expect(makeUpForAbsence('community_officer', '2026-12-28', { contactOfficerMinHours: 3, makeUpDueDays: 7 })).toEqual({ unit: 'days', amount: 1, dueDate: '2027-01-04', status: 'open' });
+    // A community officer's day is due after the week's Sunday (2026-W53 ends on 2027-01-03).
+    expect(makeUpForAbsence('community_officer', '2026-12-28', { contactOfficerMinHours: 3, makeUpDueDays: 7 })).toEqual({ unit: 'days', amount: 1, dueDate: '2027-01-10', status: 'open' });
     expect(makeUpForAbsence('contact_officer', '2026-05-12', { contactOfficerMinHours: 4.5, makeUpDueDays: 1 })).toMatchObject({ amount: 4.5, dueDate: '2026-05-13' });
   });
 });

@@ -8,7 +8,8 @@ import { zonedWallTime } from './iso-week';
  * session is Tuesday 2026-05-12. The rules are the tenant defaults (2 days; Tuesday 13:00–18:00,
  * 3 hours; make-up within 14 days) unless a test says otherwise.
  */
-const RULES: DutyRules = DEFAULT_TENANT_CONFIG.duty;
+// The cases below use a 13:00–18:00 session (a county may narrow the default 12:00–18:00 window).
+const RULES: DutyRules = { ...DEFAULT_TENANT_CONFIG.duty, contactOfficerWindowStart: '13:00' };
 const SH = 'Asia/Shanghai';
 const LA = 'America/Los_Angeles';
 const WEEK = '2026-W20';

@@ -10,7 +10,6 @@ import {
   isoWeekMonday,
   isoWeekOf,
   isoWeekOfDate,
-  isoWeekSchema,
   isoWeeksBetween,
   nextIsoWeek,
   parseIsoWeek,
@@ -18,6 +17,7 @@ import {
   weeksInIsoYear,
   zonedWallTime,
 } from './iso-week';
+import { isoWeekSchema } from './iso-week-schema';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const HOUR = 3_600_000;

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { zonedDate, zonedDayEnd, zonedDayStart, zoneOffsetMinutes } from '../time-zone';
 
 /**
- * ISO 8601 weeks (`2026-W20`) in a tenant's time zone. Duty rules are evaluated per ISO week: a
+ * ISO 8601 weeks (`2026-W20`) in a tenant's time zone. Zod-free, so the portal's pages use it
+ * without the schemas (the week schema is in iso-week-schema.ts). Duty rules are evaluated per ISO week: a
  * week starts on Monday 00:00 local time and ends just before the next Monday 00:00 (DOMAIN.md,
  * "Field duty"). Week 1 of a year is the week holding the year's first Thursday, so a few days
  * around New Year belong to the other year's week (2026-12-31 and 2027-01-01 are both 2026-W53).
@@ -110,12 +110,6 @@ export function parseIsoWeek(week: string): IsoWeekParts {
   if (!parts) throw new RangeError(`not an ISO week YYYY-Www: ${week}`);
   return parts;
 }
-
-export const isoWeekSchema = z
-  .string()
-  .max(10)
-  .refine(isIsoWeek, { message: '须为存在的 ISO 周 YYYY-Www（如 2026-W20） / must be an existing ISO week YYYY-Www (e.g. 2026-W20)' })
-  .meta({ format: 'iso-week' });
 
 /** The Monday (calendar date) of the week. */
 export function isoWeekMonday(week: string): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, versionSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
-import { isoWeekSchema } from './iso-week';
+import { isoWeekSchema } from './iso-week-schema';
 import type { CheckInFlag } from './geo';
 
 /**
@@ -26,8 +26,10 @@ export const checkInSchema = withExample(
     at: isoTime,
     position: fixSchema.optional(),
     note: optionalText(500),
+    /** A make-up visit (补课): counts only against make-up obligations, never towards the week's regular duty. */
+    makeUp: z.boolean().default(false),
   }),
-  { villageId: 'vil_01JD3Z6Q9V8C2M4N5P6R7S8T9V', at: '2026-05-12T06:00:00.000Z', position: { lat: 36.781, lng: 119.962, accuracy: 25 }, note: '到村委会报到' },
+  { villageId: 'vil_01JD3Z6Q9V8C2M4N5P6R7S8T9V', at: '2026-05-12T06:00:00.000Z', position: { lat: 36.781, lng: 119.962, accuracy: 25 }, note: '到村委会报到', makeUp: false },
 );
 export type CheckInInput = z.infer<typeof checkInSchema>;
 
@@ -73,6 +75,8 @@ export interface Visit {
   checkedInAt: string;
   checkInPosition?: Fix;
   checkInFlag: CheckInFlag;
+  /** Recorded as a make-up visit (补课). */
+  makeUp: boolean;
   checkedOutAt?: string;
   checkOutPosition?: Fix;
   householdsVisited: number;

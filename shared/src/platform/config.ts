@@ -56,7 +56,7 @@ export const DEFAULT_TENANT_CONFIG: TenantConfig = {
   duty: {
     communityOfficerMinDaysPerWeek: 2,
     contactOfficerWeekday: 2,
-    contactOfficerWindowStart: '13:00',
+    contactOfficerWindowStart: '12:00',
     contactOfficerWindowEnd: '18:00',
     contactOfficerMinHours: 3,
     makeUpDueDays: 14,

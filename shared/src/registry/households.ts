@@ -58,6 +58,18 @@ export const householdListQuerySchema = z.strictObject({
 });
 export type HouseholdListQuery = z.infer<typeof householdListQuerySchema>;
 
+/** Reveal the head's phone in clear: recorded with its reason and in the audit chain. */
+export const householdRevealSchema = withExample(z.strictObject({ field: z.enum(['headPhone']).default('headPhone'), reason: text(200) }), {
+  field: 'headPhone',
+  reason: '回访核实家庭情况，需联系户主',
+});
+export type HouseholdRevealInput = z.infer<typeof householdRevealSchema>;
+
+export interface RevealedHouseholdPhone {
+  field: 'headPhone';
+  value: string;
+}
+
 export const householdParamsSchema = z.strictObject({ id: idSchema('household') });
 export const villageParamsSchema = z.strictObject({ id: idSchema('village') });
 

@@ -32,7 +32,7 @@ export const RevealEntity = new Entity({
     tenantId: string().key(),
     at: string().key(),
     id: string().key(),
-    recordKind: string().enum('matter'),
+    recordKind: string().enum('matter', 'household', 'intel'),
     recordId: string(),
     field: string(),
     reason: string(),

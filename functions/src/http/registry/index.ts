@@ -1,7 +1,7 @@
-import type { CallbackCreateInput, FamiliarityQuery, HouseholdCreateInput, HouseholdListQuery, HouseholdUpdateInput, ResourcesUpdateInput } from '@beatlink/shared/registry/households';
+import type { CallbackCreateInput, FamiliarityQuery, HouseholdCreateInput, HouseholdListQuery, HouseholdRevealInput, HouseholdUpdateInput, ResourcesUpdateInput } from '@beatlink/shared/registry/households';
 import { dynamoIdempotencyStore } from '../../data/idempotency-store';
 import { contextRouter, handle } from '../../lib/http-route';
-import { createHousehold, getHousehold, listHouseholds, recordCallback, updateHousehold, villageFamiliarity } from '../../services/registry/households';
+import { createHousehold, getHousehold, listHouseholds, recordCallback, revealHouseholdPhone, updateHousehold, villageFamiliarity } from '../../services/registry/households';
 import { getVillageResources, updateVillageResources } from '../../services/registry/resources';
 
 type ById = { id: string };
@@ -14,6 +14,7 @@ export const handler = contextRouter(
     listHouseholds: handle<unknown, HouseholdListQuery>(({ ctx, query }) => listHouseholds(ctx, query)),
     getHousehold: handle<unknown, unknown, ById>(({ ctx, params }) => getHousehold(ctx, params.id)),
     updateHousehold: handle<HouseholdUpdateInput, unknown, ById>(({ ctx, params, body }) => updateHousehold(ctx, params.id, body)),
+    revealHouseholdPhone: handle<HouseholdRevealInput, unknown, ById>(({ ctx, params, body }) => revealHouseholdPhone(ctx, params.id, body)),
     recordCallback: handle<CallbackCreateInput, unknown, ById>(({ ctx, params, body }) => recordCallback(ctx, params.id, body)),
     getVillageFamiliarity: handle<unknown, FamiliarityQuery, ById>(({ ctx, params, query }) => villageFamiliarity(ctx, params.id, query)),
     getVillageResources: handle<unknown, unknown, ById>(({ ctx, params }) => getVillageResources(ctx, params.id)),

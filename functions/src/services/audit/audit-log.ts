@@ -64,10 +64,11 @@ export function isRetryableConflict(error: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const MAX_BACKOFF_MS = 800;
 
 /**
  * Builds the ops (reading the head afresh each time) and commits them, again after a short random
- * pause when a concurrent append won. `attempts: 2` = one retry.
+ * pause (growing with each attempt) when a concurrent append won. `attempts: 2` = one retry.
  */
 export async function runAuditedTransaction(build: () => Promise<TxOp[]>, options: { attempts?: number } = {}): Promise<void> {
   const attempts = options.attempts ?? 2;
@@ -78,9 +79,29 @@ export async function runAuditedTransaction(build: () => Promise<TxOp[]>, option
       return;
     } catch (error) {
       if (attempt >= attempts || !isRetryableConflict(error)) throw error;
-      await sleep(10 + Math.random() * 40 * attempt);
+      // Full jitter, capped: contenders spread out instead of colliding again in step.
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 25 * 2 ** attempt));
     }
   }
+}
+
+/**
+ * Attempts for a change of an audited record: the record's own ops are already decided, only the
+ * head can have moved, so a few more retries than a reveal's are cheap and spare the user a 409
+ * when colleagues in the county write at the same moment.
+ */
+export const CHANGE_ATTEMPTS = 8;
+
+/**
+ * Commits a change of audited records (issue #4 point 7) together with its audit entries: the
+ * caller's ops first (their own conditions — a stale version — are the errors reported), then the
+ * head and the entries, rebuilt from a fresh head on each retry.
+ */
+/** The signature of commitAudited (a fake in unit tests of the services that commit through it). */
+export type AuditedCommit = (tenantId: string, ops: readonly TxOp[], entries: readonly AuditEntryInput[], clock: Clock) => Promise<void>;
+
+export function commitAudited(tenantId: string, ops: readonly TxOp[], entries: readonly AuditEntryInput[], clock: Clock = systemClock): Promise<void> {
+  return runAuditedTransaction(async () => [...ops, ...(await auditAppendOps(tenantId, entries, clock))], { attempts: CHANGE_ATTEMPTS });
 }
 
 /** Appends entries in a transaction of their own (for actions that write nothing else). */

@@ -10,11 +10,11 @@ import {
 import { claimAbsenceSlotOp, getAbsenceRecord, putAbsenceOp, queryAbsences, releaseAbsenceSlotOp, type AbsenceIndex, type StoredAbsence } from '../../data/absences';
 import { all, type Condition } from '../../data/conditions';
 import { getRecord } from '../../data/directory-records';
-import { runTransaction } from '../../data/repository';
 import { getConfigRecord } from '../../data/tenant-config';
 import { conflict, forbidden, invalidField, notFound, versionConflict } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
 import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
+import { auditActor, commitAudited } from '../audit/audit-log';
 import { defaultDeps, type ServiceDeps } from '../deps';
 import { displayNameOf } from '../identity/display-name';
 
@@ -84,7 +84,9 @@ export async function fileAbsence(ctxIn: TenantContext, input: AbsenceCreateInpu
     createdBy: ctx.username,
     updatedBy: ctx.username,
   };
-  await runTransaction([putAbsenceOp(absence, undefined), claimAbsenceSlotOp(absence, now)]);
+  // The audit entry names the week and date, not the reason (free text).
+  const entry = { actor: auditActor(ctx), action: 'create' as const, record: { kind: 'absence', id: absence.id }, summary: { week: absence.week, date: absence.date, status: absence.status } };
+  await commitAudited(ctx.tenantId, [putAbsenceOp(absence, undefined), claimAbsenceSlotOp(absence, now)], [entry], deps.clock);
   return toView(absence);
 }
 
@@ -108,8 +110,14 @@ export async function decideAbsence(ctxIn: TenantContext, id: string, input: Abs
     updatedAt: now,
     updatedBy: ctx.username,
   };
+  const entry = {
+    actor: auditActor(ctx),
+    action: input.decision,
+    record: { kind: 'absence', id: absence.id },
+    summary: { status: next.status, ...(next.makeUp ? { makeUpUnit: next.makeUp.unit, makeUpAmount: next.makeUp.amount, makeUpDueDate: next.makeUp.dueDate } : {}) },
+  };
   // A rejected report frees its date for another report.
-  await runTransaction([putAbsenceOp(next, absence.version), ...(input.decision === 'reject' ? [releaseAbsenceSlotOp(absence)] : [])]);
+  await commitAudited(ctx.tenantId, [putAbsenceOp(next, absence.version), ...(input.decision === 'reject' ? [releaseAbsenceSlotOp(absence)] : [])], [entry], deps.clock);
   return toView(next);
 }
 

@@ -11,12 +11,13 @@ import {
   type VisitListQuery,
 } from '@beatlink/shared';
 import { getRecord } from '../../data/directory-records';
-import { runTransaction } from '../../data/repository';
 import { getConfigRecord } from '../../data/tenant-config';
-import { getVisitRecord, putVisitOp, queryVisits, type StoredVisit, type VisitIndex } from '../../data/visits';
+import type { SortKeyRange } from '../../data/repository';
+import { checkInRange, getVisitRecord, putVisitOp, queryVisits, type StoredVisit, type VisitIndex } from '../../data/visits';
 import { conflict, forbidden, invalidField, notFound, versionConflict } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
 import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
+import { auditActor, changedFieldNames, commitAudited, type AuditEntryInput, type AuditSummary } from '../audit/audit-log';
 import { defaultDeps, type ServiceDeps } from '../deps';
 import { displayNameOf } from '../identity/display-name';
 
@@ -52,6 +53,14 @@ async function loadVisible(ctxIn: TenantContext, id: string): Promise<{ ctx: Ten
 
 const toView = ({ tenantId: _t, ...visit }: StoredVisit): Visit => visit;
 
+/** The audit entry of a visit's change: ids, flags and counts only, never the notes. */
+function visitAudit(ctx: TenantScopedContext, before: StoredVisit | undefined, after: StoredVisit): AuditEntryInput {
+  const summary: AuditSummary = before
+    ? { changed: changedFieldNames({ ...before }, { ...after }, ['version', 'updatedAt', 'updatedBy']), status: after.status, minutes: after.minutes }
+    : { villageId: after.villageId, makeUp: after.makeUp, flagged: after.checkInFlag.flagged };
+  return { actor: auditActor(ctx), action: before ? 'update' : 'create', record: { kind: 'visit', id: after.id }, summary };
+}
+
 export async function checkIn(ctxIn: TenantContext, input: CheckInInput, deps: ServiceDeps = defaultDeps()): Promise<Visit> {
   const ctx = requireTenant(ctxIn);
   if (!ctx.officerId) throw forbidden('只有民警可以登记走访 / only officers record visits');
@@ -78,6 +87,7 @@ export async function checkIn(ctxIn: TenantContext, input: CheckInInput, deps: S
     checkedInAt: input.at,
     ...(input.position ? { checkInPosition: input.position } : {}),
     checkInFlag: flag,
+    makeUp: input.makeUp ?? false,
     householdsVisited: 0,
     peopleTalkedTo: 0,
     ...(input.note ? { notes: input.note } : {}),
@@ -90,7 +100,7 @@ export async function checkIn(ctxIn: TenantContext, input: CheckInInput, deps: S
     createdBy: ctx.username,
     updatedBy: ctx.username,
   };
-  await runTransaction([putVisitOp(visit, undefined)]);
+  await commitAudited(ctx.tenantId, [putVisitOp(visit, undefined)], [visitAudit(ctx, undefined, visit)], deps.clock);
   return toView(visit);
 }
 
@@ -117,7 +127,7 @@ export async function checkOut(ctxIn: TenantContext, id: string, input: CheckOut
     updatedAt: now,
     updatedBy: ctx.username,
   };
-  await runTransaction([putVisitOp(next, visit.version)]);
+  await commitAudited(ctx.tenantId, [putVisitOp(next, visit.version)], [visitAudit(ctx, visit, next)], deps.clock);
   return toView(next);
 }
 
@@ -132,11 +142,11 @@ export async function listVisits(ctxIn: TenantContext, query: VisitListQuery): P
   if (officerId && officerId !== ctx.officerId && ctx.scope === 'own') return { items: [] };
   const index: VisitIndex | undefined = officerId ? { by: 'officer', officerId } : query.villageId ? { by: 'village', villageId: query.villageId } : undefined;
   if (!index) return { items: [] };
-  let range: { between: [string, string] } | undefined;
+  let range: SortKeyRange | undefined;
   if (query.week) {
     const config = await getConfigRecord(ctx.tenantId);
     const { start, end } = isoWeekBounds(query.week, config?.timeZone ?? DEFAULT_TENANT_CONFIG.timeZone);
-    range = { between: [new Date(start).toISOString(), `${new Date(end).toISOString()}~`] };
+    range = checkInRange(start, end);
   }
   const page = await queryVisits(ctx.tenantId, index, range, { limit: query.limit, cursor: query.cursor });
   const items = page.items.filter((v) => maySee(ctx, v) && (!query.villageId || v.villageId === query.villageId)).map(toView);

@@ -5,6 +5,7 @@ import { forbidden } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
 import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
 import { linkAttachmentOps } from '../attachments/attachments';
+import { outsideReach, villageInReach } from '../directory/village-reach';
 import { defaultDeps, type ServiceDeps } from '../deps';
 import { requireVillage } from './directory-lookup';
 import { initialDisputeRecord } from './disputes';
@@ -16,11 +17,7 @@ import { PHONE_PURPOSES, sealPhone } from './phones';
 
 /** The village must lie in the caller's reach: his station, office or workstation, or anywhere for the offices. */
 function checkVillageInReach(ctx: TenantScopedContext, village: Village): void {
-  if (ctx.scope === 'tenant') return;
-  const reach = ctx.scope === 'station' ? [village.stationId] : [village.officeId, village.workstationId];
-  if (!ctx.unitId || !reach.includes(ctx.unitId)) {
-    throw forbidden(`${village.name}不在您的责任区内 / the village is outside your area`);
-  }
+  if (!villageInReach(ctx, village)) throw outsideReach(village);
 }
 
 function intakeRole(ctx: TenantScopedContext): Role {

@@ -1,26 +1,18 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { Me } from '@beatlink/shared';
+import { useState } from 'react';
 import { ROLE_LABELS } from '@beatlink/shared/roles';
-import { describeError } from '../../lib/api-error';
-import { currentIdToken, getApiClient, redirectToLogin, signOutEverywhere } from '../../lib/auth';
+import { signOutEverywhere } from '../../lib/auth';
+import { dutyLinks } from '../../lib/field/nav';
 import { joinLabels } from '../../lib/format';
+import { useFieldSession } from './session';
+import './duty.css';
 
-type State = { kind: 'loading' } | { kind: 'ready'; me: Me } | { kind: 'failed'; message: string };
-
-/** 我的 (phone): who is signed in, his roles and county; sign out. */
+/** 我的 (phone): who is signed in, his roles and county, the duty pages he may use; sign out. */
 export function MyAccount() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const session = useFieldSession();
+  const state = session.kind === 'ready' ? { kind: 'ready' as const, me: session.session.me } : session;
   const [signingOut, setSigningOut] = useState(false);
-
-  useEffect(() => {
-    (async () => {
-      if (!(await currentIdToken())) return redirectToLogin();
-      const api = await getApiClient();
-      setState({ kind: 'ready', me: await api.get<Me>('/me') });
-    })().catch((error: unknown) => setState({ kind: 'failed', message: describeError(error) }));
-  }, []);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -40,6 +32,16 @@ export function MyAccount() {
           <p className="f-error" role="alert">
             {state.message}
           </p>
+        )}
+        {state.kind === 'ready' && dutyLinks(state.me).length > 0 && (
+          <nav className="f-links" aria-label="警务值守" data-testid="m-duty-links">
+            {dutyLinks(state.me).map((link) => (
+              <a key={link.href} href={link.href} className="f-link-card" data-testid={link.testId}>
+                <strong>{link.label}</strong>
+                <span className="f-muted">{link.hint}</span>
+              </a>
+            ))}
+          </nav>
         )}
         {state.kind === 'ready' && (
           <ul className="f-list" data-testid="me-card">
