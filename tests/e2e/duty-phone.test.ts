@@ -179,7 +179,7 @@ describe('a community officer reports an absence, the office approves it, he mak
     await page.getByTestId('m-absence-form').waitFor({ timeout: UI_TIMEOUT });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     await page.getByTestId('m-absence-week').selectOption(isoWeekOf(Date.now(), 'Asia/Shanghai'));
-    await page.getByTestId('m-absence-date').fill(today);
+    await page.getByTestId('m-absence-date').selectOption(today);
     await page.getByTestId('m-absence-reason').fill('参加县局集中培训（浏览器测试）');
     await screenshot(page, 'absence-form');
     await page.getByTestId('m-absence-submit').click();
@@ -210,9 +210,11 @@ describe('a community officer reports an absence, the office approves it, he mak
     await checkIn(page, village, { makeUp: true });
     await checkOut(page, 3, 6);
     await page.getByTestId('m-visit-to-week').click();
-    const row = page.getByTestId('makeup-row').first();
+    // Older make-ups of the seeded weeks are listed too: this absence's row.
+    const row = page.locator(`[data-testid="makeup-row"][data-absence-id="${absenceId}"]`);
     await row.waitFor({ timeout: UI_TIMEOUT });
-    await expect.poll(() => row.innerText(), { timeout: UI_TIMEOUT }).toContain('已补齐');
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: UI_TIMEOUT }).toBe('fulfilled');
+    expect(await row.innerText()).toContain('已补齐');
     await screenshot(page, 'make-up-done');
     const week = await (await apiAs(config, login(TENANT, 'community_officer'))).get<DutyWeek>('/duty/week');
     expect(week.record.makeUp).toMatchObject({ absenceId, status: 'fulfilled', covered: 1 });

@@ -123,6 +123,10 @@ describe('weekly duty evaluation (contact officer, Asia/Shanghai)', () => {
 
     // Another 1.5 h the next Wednesday: the nightly job re-checks the open make-up of W12.
     await visit('2031-03-26T01:00:00.000Z', '2031-03-26T02:30:00.000Z', true);
+    // Live, the absence already shows its make-up done; stored, once the job has run.
+    const done = await dutyWeek.getDutyWeek(officer, { week: '2031-W12' }, at('2031-03-26T03:00:00.000Z'));
+    expect(done.absences[0]!.makeUp).toMatchObject({ status: 'fulfilled', amount: 3 });
+    expect((await office.get<Absence>(`/absences/${absence.id}`)).makeUp).toMatchObject({ status: 'open' });
     const run = await job('2031-03-31T17:30:00.000Z'); // 01:30 on the due date: W13 evaluated, W12 re-checked
     expect(run.tenants[0]!.rechecked).toBeGreaterThanOrEqual(1);
     entry = await entryOf('2031-W12');

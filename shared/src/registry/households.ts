@@ -2,26 +2,15 @@ import { z } from 'zod';
 import { optionalText, phoneSchema, text, versionSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
 import type { FamiliarityRate } from '../intel/familiarity';
+import { HOUSEHOLD_TAGS, type HouseholdTag } from './labels';
+
+export * from './labels';
 
 /**
  * The household register (户) of a village, call-back surveys (回访) and the resources of
  * 群防群治 / 物防 (DOMAIN.md "Field duty", "Resources"). A household head's phone is stored
  * encrypted and only ever answered masked; names are kept in clear.
  */
-export const HOUSEHOLD_TAGS = ['elderly_alone', 'left_behind_child', 'disabled', 'low_income', 'rental', 'key_person', 'veteran', 'special_care'] as const;
-export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
-
-export const HOUSEHOLD_TAG_LABELS: Record<HouseholdTag, { zh: string; en: string }> = {
-  elderly_alone: { zh: '独居老人', en: 'elderly living alone' },
-  left_behind_child: { zh: '留守儿童', en: 'left-behind child' },
-  disabled: { zh: '残疾人', en: 'disabled person' },
-  low_income: { zh: '低保户', en: 'low-income household' },
-  rental: { zh: '出租房', en: 'rental house' },
-  key_person: { zh: '重点人员', en: 'key person' },
-  veteran: { zh: '退役军人', en: 'veteran' },
-  special_care: { zh: '特殊关爱', en: 'needs special care' },
-};
-
 const tagsSchema = z
   .array(z.enum(HOUSEHOLD_TAGS))
   .max(HOUSEHOLD_TAGS.length)
@@ -146,15 +135,6 @@ export interface VillageFamiliarity {
   village: FamiliarityRate;
   byOfficer: Record<string, FamiliarityRate>;
 }
-
-/** Who paid for cameras and devices. */
-export const FUNDERS = ['enterprise', 'village', 'bureau'] as const;
-export type Funder = (typeof FUNDERS)[number];
-export const FUNDER_LABELS: Record<Funder, { zh: string; en: string }> = {
-  enterprise: { zh: '企业出资', en: 'enterprise' },
-  village: { zh: '村集体出资', en: 'village' },
-  bureau: { zh: '公安局出资', en: 'bureau' },
-};
 
 const count = z.number().int().min(0).max(100_000);
 /** A count per funder. */

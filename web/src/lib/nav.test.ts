@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { allowed, navFor, selectedNav } from './nav';
+import { NAV_ITEMS, allowed, navFor, selectedNav } from './nav';
 
 const paths = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((item) => item.path);
 
 describe('navFor', () => {
   it('shows each role the pages the permission matrix grants it', () => {
     const directory = ['/', '/org', '/officers', '/departments', '/agencies'];
-    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/settings/matters']);
-    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', '/settings/matters']);
-    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes']);
-    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue']);
+    const duty = ['/duty/absences', '/duty/compliance'];
+    const registry = ['/villages', '/intel'];
+    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, '/settings/matters']);
+    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, '/settings/matters']);
+    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages']);
+    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty]);
     expect(paths(['community_officer'])).toEqual([...directory, '/matters']);
     expect(paths(['auxiliary'])).toEqual([...directory, '/matters']);
     expect(paths(['agency_staff'])).toEqual(['/', '/agencies', '/agency']);
@@ -22,6 +24,41 @@ describe('navFor', () => {
     expect(label(['agency_staff'])).toBe('成员单位工作台');
     expect(label(['governance_office'])).toBe('综治联动');
     expect(label(['program_office'])).toBe('综治联动');
+  });
+
+  it('shows the duty pages to the offices that follow duty, not to the officers (their week is on the phone)', () => {
+    const label = (path: string) => NAV_ITEMS.find((item) => item.path === path)?.label;
+    expect(label('/duty/absences')).toBe('报备审批');
+    expect(label('/duty/compliance')).toBe('履职考核');
+    for (const role of ['community_officer', 'contact_officer', 'governance_office', 'auxiliary'] as const) {
+      expect(paths([role]).filter((p) => p.startsWith('/duty'))).toEqual([]);
+    }
+    // Every role the duty pages are shown to may read duty.
+    for (const role of ['program_office', 'bureau_leader', 'station_chief'] as const) expect(allowed([role], 'duty.read')).toBe(true);
+  });
+
+  it('shows the village profiles and the information store to the offices that may read them, not to the officers (they collect on the phone)', () => {
+    const label = (path: string) => NAV_ITEMS.find((item) => item.path === path)?.label;
+    expect(label('/villages')).toBe('村情档案');
+    expect(label('/intel')).toBe('信息采集');
+    for (const role of ['community_officer', 'contact_officer', 'auxiliary', 'agency_staff', 'province_viewer'] as const) {
+      expect(paths([role]).filter((p) => p === '/villages' || p === '/intel')).toEqual([]);
+    }
+    // The menu follows the matrix: every role shown a page may read what it lists.
+    for (const role of ['program_office', 'bureau_leader', 'station_chief', 'governance_office'] as const) {
+      expect(allowed([role], 'registry.read')).toBe(true);
+      expect(paths([role]).includes('/intel')).toBe(allowed([role], 'intel.read'));
+    }
+  });
+
+  it('answers the reveal permissions from the matrix (auxiliaries never see a number in clear)', () => {
+    expect(allowed(['program_office'], 'intel.reveal')).toBe(true);
+    expect(allowed(['station_chief'], 'registry.reveal')).toBe(true);
+    expect(allowed(['auxiliary'], 'intel.reveal')).toBe(false);
+    expect(allowed(['auxiliary'], 'registry.reveal')).toBe(false);
+    expect(allowed(['governance_office'], 'registry.reveal')).toBe(false);
+    expect(allowed(['bureau_leader'], 'intel.verify')).toBe(false);
+    expect(allowed(['station_chief'], 'intel.verify')).toBe(true);
   });
 
   it('unions the grants of several roles', () => {
@@ -51,5 +88,20 @@ describe('selectedNav', () => {
     expect(selectedNav('/settings/matters')).toBe('/settings/matters');
     expect(selectedNav('/agency')).toBe('/agency');
     expect(selectedNav('/agencies')).toBe('/agencies');
+  });
+
+  it('selects the village profiles and the information store for their detail pages', () => {
+    expect(selectedNav('/villages')).toBe('/villages');
+    expect(selectedNav('/villages/view')).toBe('/villages');
+    expect(selectedNav('/intel')).toBe('/intel');
+    expect(selectedNav('/intel/view')).toBe('/intel');
+    expect(selectedNav('/intelligence')).toBe('/');
+  });
+
+  it('selects the board for one officer\'s week', () => {
+    expect(selectedNav('/duty/absences')).toBe('/duty/absences');
+    expect(selectedNav('/duty/compliance')).toBe('/duty/compliance');
+    expect(selectedNav('/duty/officer')).toBe('/duty/compliance');
+    expect(selectedNav('/duty/officers')).toBe('/');
   });
 });

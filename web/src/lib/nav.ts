@@ -12,12 +12,21 @@ export interface NavItem {
   roles?: readonly Role[];
   /** The label for users holding one of these roles (the first match wins), else `label`. */
   roleLabels?: Partial<Record<Role, string>>;
+  /** Other paths that belong to this entry (a page reached from it, e.g. one officer's week from the board). */
+  also?: readonly string[];
 }
 
 /** The roles that work matters at the bureau: every officer role (agency staff have their workbench). */
 const POLICE_MATTER_ROLES: readonly Role[] = OFFICER_ROLES;
 /** 催办 / 升级督办: the supervisors of the transition table. */
 const SUPERVISOR_ROLES: readonly Role[] = TRANSITION_TABLE.urge.roles;
+/** 警力下沉 at the office: those who follow the county's (or a station's) duty; officers see their own week on the phone. */
+const DUTY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief'];
+/**
+ * 村情档案 / 信息采集 at the office: the offices that read the register and the information store
+ * (the action decides which of the two each sees); officers and auxiliaries collect on the phone.
+ */
+const REGISTRY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief', 'governance_office'];
 
 /** The office portal's pages, in menu order. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -36,6 +45,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roleLabels: { governance_office: '综治联动', program_office: '综治联动' },
   },
   { path: '/disputes', label: '矛盾纠纷', action: 'matter.figures.read' },
+  { path: '/villages', label: '村情档案', action: 'registry.read', roles: REGISTRY_OFFICE_ROLES },
+  { path: '/intel', label: '信息采集', action: 'intel.read', roles: REGISTRY_OFFICE_ROLES },
+  { path: '/duty/absences', label: '报备审批', action: 'duty.read', roles: DUTY_OFFICE_ROLES },
+  { path: '/duty/compliance', label: '履职考核', action: 'duty.read', roles: DUTY_OFFICE_ROLES, also: ['/duty/officer'] },
   { path: '/settings/matters', label: '事项规则配置', action: 'config.update' },
 ];
 
@@ -52,10 +65,14 @@ export function navFor(roles: readonly Role[]): NavItem[] {
   });
 }
 
-/** The menu entry a path belongs to, the most specific one (`/org?x` → `/org`, `/matters/overdue` → itself). */
+/**
+ * The menu entry a path belongs to, the most specific one (`/org?x` → `/org`, `/matters/overdue` →
+ * itself, `/duty/officer` → `/duty/compliance` through `also`).
+ */
 export function selectedNav(pathname: string): string {
-  const match = NAV_ITEMS.filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)));
-  return match.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  const match = NAV_ITEMS.flatMap((item) => [item.path, ...(item.also ?? [])].filter((prefix) => prefix !== '/' && under(prefix)).map((prefix) => ({ item, prefix })));
+  return match.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.item.path ?? '/';
 }
 
 /** Where to go after signing in: only a same-site path is accepted. */

@@ -7,6 +7,7 @@ import {
   type ComplianceBoard,
   type ComplianceEvaluation,
   type ComplianceListQuery,
+  type ComplianceRecord,
   type ComplianceStatus,
 } from '@beatlink/shared';
 import type { AbsenceMakeUp } from '@beatlink/shared/duty/absences';
@@ -62,7 +63,7 @@ interface OfficerChange {
 }
 
 /** The make-up an absence shows once its week is evaluated: the week's obligation, or nothing owed. */
-function absenceMakeUp(absence: StoredAbsence, record: StoredCompliance): AbsenceMakeUp | undefined {
+export function absenceMakeUp(absence: Pick<StoredAbsence, 'makeUp'>, record: Pick<ComplianceRecord, 'makeUp'>): AbsenceMakeUp | undefined {
   if (!absence.makeUp) return undefined;
   const m = record.makeUp;
   return m ? { unit: m.unit, amount: m.amount, dueDate: m.dueDate, status: m.status } : { ...absence.makeUp, status: 'fulfilled' };

@@ -4,7 +4,7 @@ import { invalidField, notFound } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
 import { requireTenant, type TenantContext } from '../../lib/tenant-context';
 import { defaultDeps, type ServiceDeps } from '../deps';
-import { dutySetting } from './compliance';
+import { absenceMakeUp, dutySetting } from './compliance';
 import { dutyOfficer } from './duty-officers';
 import { evaluateOfficerWeekFromTable } from './officer-week';
 
@@ -45,7 +45,11 @@ export async function getDutyWeek(ctxIn: TenantContext, query: DutyWeekQuery, de
     villages: duty.villages,
     record: evaluation.record,
     visits: evaluation.visits.map(view),
-    absences: evaluation.absences.map(view),
+    // An approved absence shows its make-up as the live evaluation sees it (stored: as of the last job).
+    absences: evaluation.absences.map((a) => {
+      const makeUp = a.status === 'approved' ? absenceMakeUp(a, evaluation.record) : undefined;
+      return view(makeUp ? { ...a, makeUp } : a);
+    }),
     makeUps: evaluation.makeUps,
     ...(openVisit ? { openVisit: view(openVisit) } : {}),
   };

@@ -51,7 +51,7 @@ export function MakeUpList({ makeUps }: { makeUps: MakeUpState[] }) {
         const progress = makeUpProgress(makeUp);
         const barClass = makeUp.status === 'fulfilled' ? 'f-progress f-progress-big f-progress-done' : makeUp.status === 'expired' ? 'f-progress f-progress-big f-progress-late' : 'f-progress f-progress-big';
         return (
-          <li key={`${makeUp.week}-${makeUp.absenceId}`} data-testid="makeup-row" data-status={makeUp.status}>
+          <li key={`${makeUp.week}-${makeUp.absenceId}`} data-testid="makeup-row" data-status={makeUp.status} data-week={makeUp.week} data-absence-id={makeUp.absenceId}>
             <div className="f-item-head">
               <span>{weekTitle(makeUp.week)} 补课</span>
               <span className={makeUp.status === 'expired' ? 'f-badge f-badge-rejected' : makeUp.status === 'fulfilled' ? 'f-badge f-badge-approved' : 'f-badge f-badge-pending'}>
