@@ -32,6 +32,7 @@ export * from './duty/iso-week-schema';
 export * from './duty/geo';
 export * from './duty/compliance';
 export * from './intel/id-number';
+export * from './intel/id-number-schema';
 export * from './intel/familiarity';
 export * from './duty/visits';
 export * from './duty/absences';

@@ -166,6 +166,35 @@ describe('a contact officer on his phone', () => {
     expect(await page.getByTestId('queue-count').count()).toBe(0);
     expect((await officer.get<ListPage<Visit>>('/visits', { week: isoWeekOf(Date.now(), 'Asia/Shanghai'), limit: 200 })).items.length).toBe(before + 1);
   });
+
+  it('opens the visit page with no signal at all (service worker), and the visit is sent later', async () => {
+    const officer = await apiAs(config, login(TENANT, 'contact_officer'));
+    const week = isoWeekOf(Date.now(), 'Asia/Shanghai');
+    const before = (await officer.get<ListPage<Visit>>('/visits', { week, limit: 200 })).items.length;
+    await page.goto(`${portalUrl}/m/visit`);
+    await page.getByTestId('m-visit-checkin-form').waitFor({ timeout: UI_TIMEOUT });
+    // The worker has cached the page shell once it controls the page.
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), { timeout: UI_TIMEOUT }).toBe('activated');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: UI_TIMEOUT }).toBe(true);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await checkIn(page, village);
+    await expect.poll(() => page.getByTestId('queue-count').innerText(), { timeout: UI_TIMEOUT }).toBe('1');
+    await screenshot(page, 'opened-offline-queued');
+    // Back online: sent by itself (the page retries while something waits), no button pressed.
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByTestId('queue-count').count(), { timeout: UI_TIMEOUT }).toBe(0);
+    const after = (await officer.get<ListPage<Visit>>('/visits', { week, limit: 200 })).items;
+    expect(after.length).toBe(before + 1);
+    // The officer checks out of it as usual once it is known to the server.
+    const open = after.find((v) => v.status === 'open');
+    expect(open).toBeDefined();
+    await page.goto(`${portalUrl}/m/visit`);
+    await page.getByTestId('m-visit-running').waitFor({ timeout: UI_TIMEOUT });
+    await checkOut(page, 1, 2);
+  });
 });
 
 describe('a community officer reports an absence, the office approves it, he makes up', () => {

@@ -11,6 +11,8 @@ import { jsonBody } from './middleware/json-body';
 import { loggerContext } from './middleware/logger-context';
 import { validation } from './middleware/validation';
 import type { TenantContext } from './tenant-context';
+import { defaultDeps } from '../services/deps';
+import { displayNameOf } from '../services/identity/display-name';
 import { routesOf, type BoundedContext, type OperationId, type RouteDef } from '../routes';
 
 /** What a route handler gets: the caller and the validated input (types from the route's schemas). */
@@ -31,6 +33,19 @@ export function handle<B = unknown, Q = unknown, P = unknown>(fn: (input: RouteI
   return fn as RouteHandler;
 }
 
+/**
+ * The caller with his display name: Cognito puts `name` in the ID token, cognito-local does not,
+ * and what he writes (collected by, verified by, history, audit) must name him, not his username.
+ */
+async function withDisplayName(ctx: TenantContext): Promise<TenantContext> {
+  if (ctx.name && ctx.name !== ctx.username) return ctx;
+  try {
+    return { ...ctx, name: await displayNameOf(ctx, defaultDeps().identity) };
+  } catch {
+    return ctx;
+  }
+}
+
 export interface RouteDeps {
   idempotencyStore: IdempotencyStore;
 }
@@ -46,7 +61,7 @@ export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): H
     const state = stateOf(event);
     if (!state.tenantContext) throw forbidden();
     const result = await (fn as (input: RouteInput) => Promise<unknown>)({
-      ctx: state.tenantContext,
+      ctx: await withDisplayName(state.tenantContext),
       params: state.params,
       query: state.query,
       body: state.body,

@@ -4,7 +4,6 @@ import {
   birthDateOf,
   idCheckDigit,
   idNumberProblem,
-  idNumberSchema,
   isIdRegionCode,
   isValidIdNumber,
   maskIdNumber,
@@ -12,6 +11,7 @@ import {
   sexOf,
   syntheticIdNumber,
 } from './id-number';
+import { idNumberSchema } from './id-number-schema';
 
 /**
  * Check digits worked out by hand: Σ digit × weight, weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2,

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { isProvinceCode } from '../division-code';
+import { isProvinceCode } from '../division-code-rules';
 
 /**
  * Resident identity card numbers (公民身份号码), GB 11643-1999: 18 characters —
@@ -85,14 +84,6 @@ export function idNumberProblem(value: string, options: IdNumberCheckOptions = {
 export function isValidIdNumber(value: string, options: IdNumberCheckOptions = {}): boolean {
   return idNumberProblem(value, options) === undefined;
 }
-
-/** A valid 18-digit ID number; the parsed value is normalised (spaces removed, `x` → `X`). */
-export const idNumberSchema = z
-  .string()
-  .max(40, { message: '须为有效的 18 位身份证号码 / must be a valid 18-digit ID number' })
-  .overwrite(normaliseIdNumber)
-  .refine((v) => isValidIdNumber(v), { message: '须为有效的 18 位身份证号码 / must be a valid 18-digit ID number' })
-  .meta({ format: 'gb11643' });
 
 /**
  * `370283199001011235` → `370283********1235`: region and last four stay (the office recognises

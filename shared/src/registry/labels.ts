@@ -24,3 +24,12 @@ export const FUNDER_LABELS: Record<Funder, { zh: string; en: string }> = {
   village: { zh: '村集体出资', en: 'village' },
   bureau: { zh: '公安局出资', en: 'bureau' },
 };
+
+/** The physical devices (物防) counted per village, by who paid for them. */
+export const RESOURCE_DEVICES = ['cameras', 'windowGuards', 'alarms'] as const;
+export type ResourceDevice = (typeof RESOURCE_DEVICES)[number];
+export const RESOURCE_DEVICE_LABELS: Record<ResourceDevice, { zh: string; en: string }> = {
+  cameras: { zh: '监控探头', en: 'cameras' },
+  windowGuards: { zh: '气死贼', en: 'window guards' },
+  alarms: { zh: '电子狗', en: 'door alarms' },
+};

@@ -43,6 +43,7 @@ import {
 import { matterHref, statusLabel } from '../../lib/field/matters';
 import { loadVillagesInReach, villageSourceFor, type VillageOption } from '../../lib/field/reach';
 import { PhotoPicker, usePhotoUploads } from './PhotoUploads';
+import { PickOne } from './PickOne';
 import { loadConfig, may, useFieldSession, type FieldSession } from './session';
 import { Choices, Failure, FieldBar, FormRow, Loading } from './ui';
 
@@ -554,19 +555,5 @@ function IntakeResult({ matter, onAnother }: { matter: MatterCreated; onAnother:
         </button>
       </div>
     </div>
-  );
-}
-
-/** A native select of named records (native: the phone's own picker, and no library). */
-function PickOne(props: { id: string; invalid: boolean; value: string; items: ReadonlyArray<{ id: string; name: string }>; onChange: (id: string) => void }) {
-  return (
-    <select id={props.id} className={props.invalid ? 'f-input f-invalid' : 'f-input'} value={props.value} onChange={(e) => props.onChange(e.target.value)} data-testid={props.id}>
-      <option value="">请选择</option>
-      {props.items.map((item) => (
-        <option key={item.id} value={item.id}>
-          {item.name}
-        </option>
-      ))}
-    </select>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '@beatlink/shared/roles';
 import { signOutEverywhere } from '../../lib/auth';
-import { dutyLinks } from '../../lib/field/nav';
+import { collectLinks, dutyLinks, type FieldLink } from '../../lib/field/nav';
 import { joinLabels } from '../../lib/format';
 import { useFieldSession } from './session';
 import './duty.css';
@@ -33,16 +33,8 @@ export function MyAccount() {
             {state.message}
           </p>
         )}
-        {state.kind === 'ready' && dutyLinks(state.me).length > 0 && (
-          <nav className="f-links" aria-label="警务值守" data-testid="m-duty-links">
-            {dutyLinks(state.me).map((link) => (
-              <a key={link.href} href={link.href} className="f-link-card" data-testid={link.testId}>
-                <strong>{link.label}</strong>
-                <span className="f-muted">{link.hint}</span>
-              </a>
-            ))}
-          </nav>
-        )}
+        {state.kind === 'ready' && <Links label="警务值守" links={dutyLinks(state.me)} testId="m-duty-links" />}
+        {state.kind === 'ready' && <Links label="基础信息采集" links={collectLinks(state.me)} testId="m-collect-links" />}
         {state.kind === 'ready' && (
           <ul className="f-list" data-testid="me-card">
             <li>
@@ -71,5 +63,20 @@ export function MyAccount() {
         </a>
       </main>
     </>
+  );
+}
+
+/** Big links to the field pages of one kind (nothing when the user may use none). */
+function Links({ label, links, testId }: { label: string; links: FieldLink[]; testId: string }) {
+  if (links.length === 0) return null;
+  return (
+    <nav className="f-links" aria-label={label} data-testid={testId}>
+      {links.map((link) => (
+        <a key={link.href} href={link.href} className="f-link-card" data-testid={link.testId}>
+          <strong>{link.label}</strong>
+          <span className="f-muted">{link.hint}</span>
+        </a>
+      ))}
+    </nav>
   );
 }

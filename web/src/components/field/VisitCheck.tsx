@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { DutyWeek, Fix, Page, Visit } from '@beatlink/shared';
+import type { DutyWeek, Page, Visit } from '@beatlink/shared';
 import type { Matter } from '@beatlink/shared/matters/views';
 import { ApiError, describeError, isVersionConflict } from '../../lib/api-error';
 import { durationText, flagText, localTime, minutesBetween, visitTimes } from '../../lib/field/duty';
-import { accuracyText, geolocationErrorText } from '../../lib/field/intake';
+import { accuracyText } from '../../lib/field/intake';
 import { hasDutyWeek } from '../../lib/field/nav';
 import { loadVillagesInReach, villageSourceFor, type VillageOption } from '../../lib/field/reach';
 import {
@@ -16,7 +16,6 @@ import {
   emptyCheckOut,
   makeUpFromSearch,
   orderMattersForVisit,
-  toFix,
   validateCheckIn,
   validateCheckOut,
   type CheckInDraft,
@@ -26,6 +25,7 @@ import {
 } from '../../lib/field/visit';
 import { newVisitKey, shouldQueue, type FlushResult, type QueuedCheckIn } from '../../lib/field/visit-queue';
 import { formatDateTime } from '../../lib/format';
+import { usePosition, type Position } from './position';
 import { may, useFieldSession, type FieldSession } from './session';
 import { Failure, FieldBar, FormRow, Loading } from './ui';
 import { VisitQueueBanner, useVisitQueue, type VisitQueueState } from './VisitQueueBanner';
@@ -50,25 +50,6 @@ export function VisitCheck() {
 }
 
 /* ---------- the phone's position ---------- */
-
-type Position = { kind: 'idle' } | { kind: 'locating' } | { kind: 'ok'; fix: Fix } | { kind: 'failed'; message: string };
-
-function usePosition(auto: boolean) {
-  const [position, setPosition] = useState<Position>({ kind: 'idle' });
-  const locate = useCallback(() => {
-    if (!('geolocation' in navigator)) return setPosition({ kind: 'failed', message: geolocationErrorText(undefined) });
-    setPosition({ kind: 'locating' });
-    navigator.geolocation.getCurrentPosition(
-      (p) => setPosition({ kind: 'ok', fix: toFix(p.coords) }),
-      (failure) => setPosition({ kind: 'failed', message: geolocationErrorText(failure.code) }),
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 30_000 },
-    );
-  }, []);
-  useEffect(() => {
-    if (auto) locate();
-  }, [auto, locate]);
-  return { position, locate, fix: position.kind === 'ok' ? position.fix : undefined };
-}
 
 function PositionRow({ position, locate, testId }: { position: Position; locate: () => void; testId: string }) {
   return (

@@ -37,6 +37,8 @@ function browserStorage(): Storage | { getItem: () => null; setItem: () => never
  * The signed-in officer's visit queue (lib/field/visit-queue.ts), sent on page load, on the
  * `online` event and by 立即发送; `onSent` runs after anything went (the page reloads its data).
  */
+const RETRY_EVERY_MS = 15_000;
+
 export function useVisitQueue(session: FieldSession, onSent?: (result: FlushResult) => void): VisitQueueState {
   const queue = useMemo(() => new VisitQueue({ storage: browserStorage(), storageKey: queueStorageKey(session.me) }), [session.me]);
   const [items, setItems] = useState<QueueItem[]>(() => queue.items());
@@ -69,12 +71,22 @@ export function useVisitQueue(session: FieldSession, onSent?: (result: FlushResu
   useEffect(() => {
     void flush();
     const onOnline = () => void flush();
+    // Back in the app (the phone was in a pocket): try again.
+    const onVisible = () => document.visibilityState === 'visible' && void flush();
     // Another tab of the same phone changed the queue.
     const onStorage = (event: StorageEvent) => event.key === queue.storageKey && refresh();
+    // A weak signal coming back fires no `online` event (the phone never thought it was offline):
+    // while something waits, try again every little while (one flush at a time, see visit-queue.ts).
+    const timer = window.setInterval(() => {
+      if (queue.items().length > 0 && navigator.onLine) void flush();
+    }, RETRY_EVERY_MS);
     window.addEventListener('online', onOnline);
+    document.addEventListener('visibilitychange', onVisible);
     window.addEventListener('storage', onStorage);
     return () => {
+      window.clearInterval(timer);
       window.removeEventListener('online', onOnline);
+      document.removeEventListener('visibilitychange', onVisible);
       window.removeEventListener('storage', onStorage);
     };
     // Once per queue: `flush` changes with `onSent`, which pages may not memoise.

@@ -6,6 +6,7 @@ import type { Action } from '@beatlink/shared/permissions';
 import type { ApiClient } from '../../lib/api-client';
 import { ApiError, describeError } from '../../lib/api-error';
 import { currentIdToken, getApiClient, redirectToLogin } from '../../lib/auth';
+import { decodeJwt } from '../../lib/jwt';
 
 /**
  * The session of a phone page: the API client and who is signed in (GET /me), loaded once per
@@ -18,14 +19,47 @@ export interface FieldSession {
 
 let sessionPromise: Promise<FieldSession | undefined> | undefined;
 
+/**
+ * The last `/me` of the signed-in user, so a phone page opened without signal (served by the
+ * service worker) still knows who he is and can queue his visit; only for the same user.
+ */
+const ME_CACHE_KEY = 'beatlink.field.me';
+
+function rememberMe(me: Me): void {
+  try {
+    localStorage.setItem(ME_CACHE_KEY, JSON.stringify(me));
+  } catch {
+    // No storage: the page then needs the network, as before.
+  }
+}
+
+function rememberedMe(token: string): Me | undefined {
+  try {
+    const me = JSON.parse(localStorage.getItem(ME_CACHE_KEY) ?? 'null') as Me | null;
+    return me && me.username === decodeJwt(token).payload['cognito:username'] ? me : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function loadSession(): Promise<FieldSession | undefined> {
   sessionPromise ??= (async () => {
-    if (!(await currentIdToken())) {
+    const token = await currentIdToken();
+    if (!token) {
       redirectToLogin();
       return undefined;
     }
     const api = await getApiClient();
-    return { api, me: await api.get<Me>('/me') };
+    try {
+      const me = await api.get<Me>('/me');
+      rememberMe(me);
+      return { api, me };
+    } catch (error) {
+      // Without network (status 0) the remembered user will do; any answer of the API wins.
+      const remembered = error instanceof ApiError && error.status === 0 ? rememberedMe(token) : undefined;
+      if (remembered) return { api, me: remembered };
+      throw error;
+    }
   })().catch((error: unknown) => {
     sessionPromise = undefined;
     throw error;

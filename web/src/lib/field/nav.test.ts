@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DUTY_ROLES } from '@beatlink/shared/duty/labels';
 import { PERMISSIONS } from '@beatlink/shared/permissions';
 import type { Role } from '@beatlink/shared/roles';
-import { DUTY_ROLE_NAMES, DUTY_TAB, FIELD_TABS, activeTab, dutyLinks, fieldTabs } from './nav';
+import { DUTY_ROLE_NAMES, DUTY_TAB, FIELD_TABS, activeTab, collectLinks, dutyLinks, fieldTabs } from './nav';
 
 const as = (role: Role) => ({ roles: [role], permissions: PERMISSIONS[role] });
 
@@ -39,5 +39,20 @@ describe('duty links on the field home', () => {
 
   it('know the same duty roles as the shared vocabulary', () => {
     expect([...DUTY_ROLE_NAMES]).toEqual([...DUTY_ROLES]);
+  });
+});
+
+describe('collection links on the field home', () => {
+  it('give officers and auxiliaries 信息采集 and 住户登记 by the permission matrix; others nothing', () => {
+    for (const role of ['community_officer', 'contact_officer', 'auxiliary'] as const) {
+      expect(collectLinks(as(role)).map((l) => l.href)).toEqual(['/m/collect', '/m/households']);
+    }
+    expect(collectLinks(as('station_chief'))).toEqual([]);
+    expect(collectLinks({ roles: ['auxiliary'], permissions: { 'registry.write': 'unit' } }).map((l) => l.href)).toEqual(['/m/households']);
+  });
+
+  it('belong to the 我的 tab', () => {
+    expect(activeTab('/m/collect', fieldTabs(as('community_officer')))).toBe('/m');
+    expect(activeTab('/m/households')).toBe('/m');
   });
 });

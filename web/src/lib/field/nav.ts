@@ -9,6 +9,8 @@ export const DUTY_ROLE_NAMES: readonly string[] = ['community_officer', 'contact
 
 type Grants = Pick<Me, 'roles' | 'permissions'>;
 
+const granted = (me: Grants, action: keyof Me['permissions']) => me.permissions?.[action] !== undefined;
+
 /** Whether the user has a week of village duty to follow (我的本周). */
 export function hasDutyWeek(me: Grants): boolean {
   return me.permissions?.['duty.read'] !== undefined && me.roles.some((role) => DUTY_ROLE_NAMES.includes(role));
@@ -47,12 +49,23 @@ const DUTY_PAGES = ['/m/duty', '/m/visit', '/m/absence'];
  * when his county grants it).
  */
 export function dutyLinks(me: Grants): FieldLink[] {
-  const granted = (action: keyof Me['permissions']) => me.permissions?.[action] !== undefined;
   const hasDuty = me.roles.some((role) => DUTY_ROLE_NAMES.includes(role));
   const links: FieldLink[] = [];
   if (hasDutyWeek(me)) links.push({ href: '/m/duty', label: '我的本周', hint: '本周入村情况、走访记录、补课进度', testId: 'm-link-duty' });
-  if (granted('duty.visit.write')) links.push({ href: '/m/visit', label: '入村签到 / 签退', hint: '到村签到，离村签退并登记走访情况', testId: 'm-link-visit' });
-  if (hasDuty && granted('duty.absence.file')) links.push({ href: '/m/absence', label: '报备', hint: '不能按时入村时提前报备，查看审批与补课', testId: 'm-link-absence' });
+  if (granted(me, 'duty.visit.write')) links.push({ href: '/m/visit', label: '入村签到 / 签退', hint: '到村签到，离村签退并登记走访情况', testId: 'm-link-visit' });
+  if (hasDuty && granted(me, 'duty.absence.file')) links.push({ href: '/m/absence', label: '报备', hint: '不能按时入村时提前报备，查看审批与补课', testId: 'm-link-absence' });
+  return links;
+}
+
+/**
+ * The collection pages (基础信息采集) on the field home: 住户登记 for whoever may write the household
+ * register, 信息采集 for whoever may write the information store (community and contact
+ * officers, auxiliaries).
+ */
+export function collectLinks(me: Grants): FieldLink[] {
+  const links: FieldLink[] = [];
+  if (granted(me, 'intel.write')) links.push({ href: '/m/collect', label: '信息采集', hint: '采集人、地、物、事、组织信息（非标库）', testId: 'm-link-collect' });
+  if (granted(me, 'registry.write')) links.push({ href: '/m/households', label: '住户登记', hint: '登记、修改住户，记录回访', testId: 'm-link-households' });
   return links;
 }
 

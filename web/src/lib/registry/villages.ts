@@ -1,3 +1,4 @@
+import { RESOURCE_DEVICE_LABELS, RESOURCE_DEVICES } from '@beatlink/shared/registry/labels';
 import type { OrgTree } from '@beatlink/shared';
 import type { VillageFamiliarity, VillageResources } from '@beatlink/shared/registry/households';
 import type { FamiliarityRate } from '@beatlink/shared/intel/familiarity';
@@ -100,7 +101,7 @@ export interface DeviceRow {
   total: number;
 }
 
-const DEVICE_LABELS: Record<DeviceRow['key'], string> = { cameras: '监控探头', windowGuards: '气死贼', alarms: '电子狗' };
+const DEVICE_LABELS = Object.fromEntries(RESOURCE_DEVICES.map((d) => [d, RESOURCE_DEVICE_LABELS[d].zh])) as Record<DeviceRow['key'], string>;
 
 export function deviceRows(resources: VillageResources | undefined): DeviceRow[] {
   if (!resources) return [];

@@ -1,6 +1,8 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'antd';
 import type { PatrolTeam, VillageResources } from '@beatlink/shared/registry/households';
 import { describeError } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
@@ -11,9 +13,13 @@ import { Notice } from '../Notice';
 import { useSession } from '../session';
 import { LightTable } from '../matters/LightTable';
 
-/** 群防群治 / 物防: patrol teams, activists, cameras and devices by funder. */
+const ResourcesEditor = dynamic(() => import('./ResourcesEditor'), { ssr: false });
+
+/** 群防群治 / 物防: patrol teams, activists, cameras and devices by funder; 编辑 for roles with registry.write. */
 export function ResourcesTab({ villageId }: { villageId: string }) {
-  const { api } = useSession();
+  const { api, can } = useSession();
+  const canWrite = can('registry.write');
+  const [editing, setEditing] = useState(false);
   const { timeZone } = useDirectory();
   const [data, setData] = useState<VillageResources>();
   const [error, setError] = useState<string>();
@@ -47,6 +53,14 @@ export function ResourcesTab({ villageId }: { villageId: string }) {
 
   return (
     <div data-testid="resources-tab">
+      {canWrite && (
+        <div className="registry-head">
+          <span style={{ flex: 1 }} />
+          <Button onClick={() => setEditing(true)} disabled={loading} data-testid="resources-edit">
+            编辑
+          </Button>
+        </div>
+      )}
       {!totals.recorded && <p className="muted" data-testid="resources-empty">该村（社区）尚未登记群防群治 / 物防资源。</p>}
       <div className="registry-figures">
         <div className="registry-figure">
@@ -68,7 +82,7 @@ export function ResourcesTab({ villageId }: { villageId: string }) {
       <h3 className="registry-subtitle">义务巡逻队</h3>
       <LightTable<PatrolTeam>
         rows={data.patrolTeams}
-        rowKey={(t) => t.name}
+        rowKey={(t) => `${data.patrolTeams.indexOf(t)}:${t.name}`}
         size="small"
         testId="patrol-teams"
         empty="暂无巡逻队"
@@ -94,6 +108,21 @@ export function ResourcesTab({ villageId }: { villageId: string }) {
       />
       {data.note && <p className="registry-pre">备注：{data.note}</p>}
       {data.updatedAt && <p className="muted">最近更新：{formatDateTime(data.updatedAt, timeZone)}</p>}
+      {editing && (
+        <ResourcesEditor
+          villageId={villageId}
+          resources={data}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setData(saved);
+            setEditing(false);
+          }}
+          onConflict={() => {
+            setEditing(false);
+            void load();
+          }}
+        />
+      )}
     </div>
   );
 }
