@@ -87,7 +87,7 @@ export async function seedAbsences(
     });
   }
   const session = DEFAULT_TENANT_CONFIG.duty.contactOfficerWeekday;
-  // One county's audited writes a couple at a time (see limiter.ts), then a global slot.
+  // One county's audited writes one at a time (see limiter.ts), then a global slot.
   const audited = createLimiter(AUDITED_WRITES_PER_COUNTY);
   const ids: string[] = [];
   const absences: SeededAbsence[] = [];

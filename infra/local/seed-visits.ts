@@ -84,7 +84,7 @@ export async function seedVisits(
     if (!officer || !villages.length) continue;
     visits.push({ officer, villageId: villages[0]!, start: zonedWallTime(addDays(a.date, 2), '09:00', tz), minutes: 200, households: 5, makeUp: true });
   }
-  // One county's audited writes a couple at a time (see limiter.ts), then a global slot.
+  // One county's audited writes one at a time (see limiter.ts), then a global slot.
   const audited = createLimiter(AUDITED_WRITES_PER_COUNTY);
   const ids: string[] = [];
   await Promise.all(

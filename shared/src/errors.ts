@@ -21,5 +21,6 @@ export interface ErrorDetail {
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  /** `retryAfter` (seconds): the same request may succeed then (a concurrent change, throttling). */
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[]; retryAfter?: number };
 }

@@ -23,7 +23,15 @@ export class AppError extends Error {
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.details?.length ? { details: this.details } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details?.length ? { details: this.details } : {}),
+        // Also in the body: a browser cannot read Retry-After across origins unless CORS exposes it.
+        ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
+      },
+    };
   }
 }
 

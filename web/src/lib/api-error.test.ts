@@ -10,6 +10,8 @@ describe('parseErrorBody', () => {
     expect(error.status).toBe(400);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual([{ path: 'name', message: '必填 / required' }]);
+    expect(error.retryAfter).toBeUndefined();
+    expect(parseErrorBody(409, { error: { code: 'CONFLICT', message: '并发写入', retryAfter: 1 } }).retryAfter).toBe(1);
   });
 
   it('falls back to the status when the body is not ours', () => {

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | 'NETWORK',
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** Seconds after which the same request may succeed (the API says so for transient conflicts). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,7 +31,7 @@ export function parseErrorBody(status: number, body: unknown): ApiError {
   const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   const fallbackCode: ErrorCode = STATUS_CODES[status] ?? 'INTERNAL';
   if (typeof error !== 'object' || error === null) return new ApiError(status, fallbackCode, `HTTP ${status}`);
-  const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
+  const { code, message, details, retryAfter } = error as { code?: unknown; message?: unknown; details?: unknown; retryAfter?: unknown };
   const parsedDetails: ErrorDetail[] = Array.isArray(details)
     ? details
         .filter((d): d is { path?: unknown; message?: unknown } => typeof d === 'object' && d !== null)
@@ -40,6 +42,7 @@ export function parseErrorBody(status: number, body: unknown): ApiError {
     typeof code === 'string' ? (code as ErrorCode) : fallbackCode,
     typeof message === 'string' ? message : `HTTP ${status}`,
     parsedDetails,
+    typeof retryAfter === 'number' ? retryAfter : undefined,
   );
 }
 

@@ -166,6 +166,10 @@ describe('the visit queue', () => {
     expect(isRetryable(new ApiError(400, 'VALIDATION_FAILED', 'x'))).toBe(false);
     expect(isRetryable(new ApiError(403, 'FORBIDDEN', 'x'))).toBe(false);
     expect(isRetryable(new ApiError(409, 'CONFLICT', 'x', [{ path: 'Idempotency-Key', message: '该幂等键已用于另一个请求' }]))).toBe(false);
+    // Another write of the county at the same moment (the audit chain's head): retried, never dropped.
+    expect(isRetryable(new ApiError(409, 'CONFLICT', '审计日志正被同时写入，请重试', [{ path: 'audit', message: '并发写入' }], 1))).toBe(true);
+    expect(isRetryable(new ApiError(409, 'VERSION_CONFLICT', 'x'))).toBe(false);
+    expect(isRetryable(new ApiError(409, 'CONFLICT', '该走访已签退', [{ path: 'id', message: '该走访已签退' }]))).toBe(false);
     expect(shouldQueue(new ApiError(400, 'VALIDATION_FAILED', 'x'), false)).toBe(true);
     expect(shouldQueue(new ApiError(400, 'VALIDATION_FAILED', 'x'), true)).toBe(false);
   });

@@ -91,6 +91,8 @@ export function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
   const { status } = error;
   if (status === 0 || status === 401 || status === 408 || status === 429 || status >= 500) return true;
+  // A transient conflict (another write in the county at the same moment): the API says when to retry.
+  if (status === 409 && error.retryAfter !== undefined) return true;
   if (status === 409 && error.details.some((d) => d.path === 'Idempotency-Key')) {
     return /处理中|in progress/i.test(`${error.message} ${error.details.map((d) => d.message).join(' ')}`);
   }
