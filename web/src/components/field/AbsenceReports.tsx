@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { Page, TenantConfigRecord } from '@beatlink/shared';
 import type { Absence } from '@beatlink/shared/duty/absence-rules';
 import { ApiError, describeError } from '../../lib/api-error';
@@ -26,6 +26,7 @@ import {
 import { AbsenceList } from './DutyLists';
 import { loadConfig, may, useFieldSession, type FieldSession } from './session';
 import { Failure, FieldBar, FormRow, Loading } from './ui';
+import { useLoad } from './use-load';
 import './duty.css';
 
 const ERR = 'm-absence-error-';
@@ -54,36 +55,22 @@ export function AbsenceReports() {
   );
 }
 
-type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; config: TenantConfigRecord | undefined; absences: Absence[] };
-
 function AbsenceDesk({ session }: { session: FieldSession }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([loadConfig(session).catch(() => undefined), session.api.get<Page<Absence>>('/absences', { limit: 50 })])
-      .then(([config, page]) => !cancelled && setLoad({ kind: 'ready', config, absences: page.items }))
-      .catch((error: unknown) => !cancelled && setLoad({ kind: 'failed', message: describeError(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [session, attempt]);
+  const { state, retry, update } = useLoad(
+    async () => {
+      const [config, page] = await Promise.all([loadConfig(session).catch(() => undefined), session.api.get<Page<Absence>>('/absences', { limit: 50 })]);
+      return { config, absences: page.items };
+    },
+    [session],
+  );
 
-  if (load.kind === 'loading') return <Loading />;
-  if (load.kind === 'failed')
-    return (
-      <Failure
-        message={load.message}
-        retry={() => {
-          setLoad({ kind: 'loading' });
-          setAttempt((n) => n + 1);
-        }}
-      />
-    );
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
+  const load = state.data;
   const sorted = [...load.absences].sort((a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt));
   return (
     <>
-      <AbsenceForm session={session} config={load.config} onFiled={(absence) => setLoad({ ...load, absences: [absence, ...load.absences.filter((a) => a.id !== absence.id)] })} />
+      <AbsenceForm session={session} config={load.config} onFiled={(absence) => update((d) => ({ ...d, absences: [absence, ...d.absences.filter((a) => a.id !== absence.id)] }))} />
       <section className="f-section" data-testid="m-absence-list">
         <h2>我的报备</h2>
         {sorted.length === 0 ? <p className="f-hint">还没有报备记录。</p> : <AbsenceList absences={sorted} showWeek />}

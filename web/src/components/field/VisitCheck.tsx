@@ -28,6 +28,7 @@ import { formatDateTime } from '../../lib/format';
 import { usePosition, type Position } from './position';
 import { may, useFieldSession, type FieldSession } from './session';
 import { Failure, FieldBar, FormRow, Loading } from './ui';
+import { useLoad } from './use-load';
 import { VisitQueueBanner, useVisitQueue, type VisitQueueState } from './VisitQueueBanner';
 import './duty.css';
 
@@ -89,7 +90,6 @@ function PositionRow({ position, locate, testId }: { position: Position; locate:
 
 /* ---------- the desk: what is running, the forms ---------- */
 
-type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'ready'; open?: Visit; villages: VillageOption[] };
 
 type Done = { visit?: Visit; queued: boolean; villageName: string };
 
@@ -130,40 +130,24 @@ async function loadOpenVisit(session: FieldSession): Promise<Visit | undefined> 
 }
 
 function VisitDesk({ session }: { session: FieldSession }) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { state, reload, retry, update } = useLoad(async (): Promise<{ open?: Visit; villages: VillageOption[] }> => {
+    const [open, villages] = await Promise.all([loadOpenVisit(session).catch(() => undefined), villagesWithCache(session)]);
+    return { open, villages };
+  }, [session]);
   const [notice, setNotice] = useState<{ text: string; flagged: boolean }>();
   const [done, setDone] = useState<Done>();
 
   const onSent = useCallback((result: FlushResult) => {
     // A queued check-in went: its visit is now the open one (without waiting for a reload).
     const opened = result.sent.filter((s) => s.item.kind === 'check-in' && s.visit.status === 'open').pop()?.visit;
-    setLoad((l) => (l.kind === 'ready' && opened ? { ...l, open: opened } : l));
-    setAttempt((n) => n + 1);
-  }, []);
+    if (opened) update((d) => ({ ...d, open: opened }));
+    reload();
+  }, [update, reload]);
   const queue = useVisitQueue(session, onSent);
 
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([loadOpenVisit(session).catch(() => undefined), villagesWithCache(session)])
-      .then(([open, villages]) => !cancelled && setLoad({ kind: 'ready', open, villages }))
-      .catch((error: unknown) => !cancelled && setLoad({ kind: 'failed', message: describeError(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [session, attempt]);
-
-  if (load.kind === 'loading') return <Loading />;
-  if (load.kind === 'failed')
-    return (
-      <Failure
-        message={load.message}
-        retry={() => {
-          setLoad({ kind: 'loading' });
-          setAttempt((n) => n + 1);
-        }}
-      />
-    );
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
+  const load = state.data;
 
   const pending = queue.queue.pendingCheckIn();
   const serverOpen = load.open && !queue.items.some((i) => i.kind === 'check-out' && i.visitId === load.open!.id) ? load.open : undefined;
@@ -171,8 +155,8 @@ function VisitDesk({ session }: { session: FieldSession }) {
   const again = () => {
     setDone(undefined);
     setNotice(undefined);
-    setLoad((l) => (l.kind === 'ready' ? { ...l, open: undefined } : l));
-    setAttempt((n) => n + 1);
+    update((d) => ({ ...d, open: undefined }));
+    reload();
   };
 
   return (
@@ -189,7 +173,7 @@ function VisitDesk({ session }: { session: FieldSession }) {
           running={{ kind: 'server', visit: serverOpen }}
           notice={notice}
           onDone={setDone}
-          onStale={() => setAttempt((n) => n + 1)}
+          onStale={reload}
         />
       ) : (
         <CheckIn
@@ -198,7 +182,7 @@ function VisitDesk({ session }: { session: FieldSession }) {
           villages={load.villages}
           onCheckedIn={(visit) => {
             setNotice(flagText(visit.checkInFlag));
-            setLoad((l) => (l.kind === 'ready' ? { ...l, open: visit } : l));
+            update((d) => ({ ...d, open: visit }));
           }}
           onQueued={() => setNotice(undefined)}
         />
