@@ -12,7 +12,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel', 'analysis', 'notifications'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -31,6 +31,8 @@ export interface RouteDef<Op extends string = string, C extends BoundedContext =
   body?: z.ZodType;
   /** 201 for creations; 200 otherwise. */
   successStatus?: 200 | 201;
+  /** The route answers with a file (xlsx, …) instead of JSON. */
+  file?: true;
 }
 
 const byId = (kind: s.IdKind) => z.strictObject({ id: s.idSchema(kind) });
@@ -153,6 +155,25 @@ export const routes = defineRoutes([
   { operationId: 'revealIntelField', method: 'POST', path: '/intel/records/{id}/reveal', context: 'intel', action: 'intel.reveal', summary: 'An ID number or phone of a record in clear; the reveal and its reason are recorded and audited', params: intel.intelParamsSchema, body: intel.intelRevealSchema },
   { operationId: 'lookupIntelRecords', method: 'POST', path: '/intel/lookup', context: 'intel', action: 'intel.read', summary: 'Exact lookup by ID number or phone (keyed-hash index; a POST so numbers stay out of URLs)', body: intel.intelLookupSchema },
   { operationId: 'getAttachment', method: 'GET', path: '/attachments/{id}', context: 'attachments', action: 'attachment.read', summary: 'An attachment with a pre-signed download URL', params: s.attachmentParamsSchema },
+  // analysis: 研判讲评 — weekly reports, daily dispatch in sensitive periods, action items → matters.
+  { operationId: 'listReports', method: 'GET', path: '/analysis/reports', context: 'analysis', action: 'analysis.read', summary: 'Weekly analyses and daily dispatches the caller may see, newest first', query: s.reportListQuerySchema },
+  { operationId: 'getReport', method: 'GET', path: '/analysis/reports/{id}', context: 'analysis', action: 'analysis.read', summary: 'A report: counts, hot spots, disputes, overdue matters, duty, information, summary, action items', params: s.reportParamsSchema },
+  { operationId: 'exportReport', method: 'GET', path: '/analysis/reports/{id}/export', context: 'analysis', action: 'analysis.read', summary: 'A report as an Excel workbook (.xlsx)', params: s.reportParamsSchema, file: true },
+  { operationId: 'generateReport', method: 'POST', path: '/analysis/reports', context: 'analysis', action: 'analysis.manage', summary: 'Produce the weekly analysis of a finished week or the daily dispatch of a day now (idempotent per period)', body: s.reportGenerateSchema, successStatus: 201 },
+  { operationId: 'assignReportAction', method: 'POST', path: '/analysis/reports/{id}/actions/{actionId}/assign', context: 'analysis', action: 'analysis.manage', summary: "Turn a report's action item into an assigned matter (交办), once", params: s.reportActionParamsSchema, body: s.reportActionAssignSchema, successStatus: 201 },
+  { operationId: 'listSensitivePeriods', method: 'GET', path: '/analysis/sensitive-periods', context: 'analysis', action: 'analysis.read', summary: 'Sensitive periods (特殊敏感时期) of the county, latest first', query: s.sensitivePeriodListQuerySchema },
+  { operationId: 'createSensitivePeriod', method: 'POST', path: '/analysis/sensitive-periods', context: 'analysis', action: 'analysis.manage', summary: 'Declare a sensitive period: every day in it gets a daily dispatch (日调度)', body: s.sensitivePeriodCreateSchema, successStatus: 201 },
+  { operationId: 'getSensitivePeriod', method: 'GET', path: '/analysis/sensitive-periods/{id}', context: 'analysis', action: 'analysis.read', summary: 'A sensitive period with the daily dispatches produced in it', params: s.sensitivePeriodParamsSchema },
+  { operationId: 'updateSensitivePeriod', method: 'PUT', path: '/analysis/sensitive-periods/{id}', context: 'analysis', action: 'analysis.manage', summary: 'Rename or move a sensitive period', params: s.sensitivePeriodParamsSchema, body: s.sensitivePeriodUpdateSchema },
+  { operationId: 'cancelSensitivePeriod', method: 'POST', path: '/analysis/sensitive-periods/{id}/cancel', context: 'analysis', action: 'analysis.manage', summary: 'Cancel a sensitive period (its dispatches stay)', params: s.sensitivePeriodParamsSchema, body: s.sensitivePeriodCancelSchema },
+  // notifications: the bell — one's inbox, read marks, channel preferences; the local outbox.
+  { operationId: 'listNotifications', method: 'GET', path: '/notifications', context: 'notifications', action: 'notification.read', summary: "The caller's notifications, newest first (optionally unread only)", query: s.inboxQuerySchema },
+  { operationId: 'getUnreadCount', method: 'GET', path: '/notifications/unread-count', context: 'notifications', action: 'notification.read', summary: "How many of the caller's notifications are unread" },
+  { operationId: 'markNotificationRead', method: 'POST', path: '/notifications/{id}/read', context: 'notifications', action: 'notification.read', summary: 'Mark one notification read (or unread again)', params: s.notificationParamsSchema, body: s.notificationReadSchema },
+  { operationId: 'markAllNotificationsRead', method: 'POST', path: '/notifications/read-all', context: 'notifications', action: 'notification.read', summary: "Mark read all the caller's notifications created up to a time (what his list showed)", body: s.notificationsReadAllSchema },
+  { operationId: 'getNotificationPreferences', method: 'GET', path: '/notifications/preferences', context: 'notifications', action: 'notification.read', summary: "The caller's channel choices per category (in-app is always on)" },
+  { operationId: 'updateNotificationPreferences', method: 'PUT', path: '/notifications/preferences', context: 'notifications', action: 'notification.read', summary: "Choose e-mail and SMS per category", body: s.preferencesUpdateSchema },
+  { operationId: 'listOutboxMessages', method: 'GET', path: '/notifications/outbox', context: 'notifications', action: 'notification.outbox.read', summary: 'E-mails and SMS the local stack would have sent (404 where real channels deliver)', query: s.outboxQuerySchema },
 ]);
 
 /** The operationIds of one bounded context, as literal types. */

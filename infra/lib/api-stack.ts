@@ -35,6 +35,8 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   duty: { manageUsers: false, platformData: false, attachments: false },
   registry: { manageUsers: false, platformData: false, attachments: false },
   intel: { manageUsers: false, platformData: false, attachments: false },
+  analysis: { manageUsers: false, platformData: false, attachments: false },
+  notifications: { manageUsers: false, platformData: false, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */
@@ -180,7 +182,7 @@ export class ApiStack extends Stack {
         allowOrigins: [props.portalOrigin],
         allowMethods: [...new Set(routes.map((route) => route.method))].map((method) => apigwv2.CorsHttpMethod[method]),
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        exposeHeaders: ['retry-after'],
+        exposeHeaders: ['retry-after', 'content-disposition'],
         maxAge: Duration.hours(1),
       },
     });

@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -18,7 +18,18 @@ import type { TableAccess } from './table-access';
  */
 export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_SHANGHAI;
 
+/**
+ * The jobs that fan the notification outbox out (delivery, and the jobs that deliver at their
+ * end): only these may send e-mail (SES) and SMS (SNS).
+ */
+export const DELIVERING_JOBS: readonly string[] = ['deliver-notifications', 'send-reminders', 'supervise-matters', 'weekly-analysis', 'daily-dispatch'];
+
+/** The sender of notification e-mails when neither the prop nor `-c notifyEmailFrom=…` names one. */
+export const DEFAULT_NOTIFY_EMAIL_FROM = 'no-reply@beatlink.example.cn';
+
 export interface JobsStackProps extends StackProps, TableAccess {
+  /** The verified SES identity notification e-mails come from; else context `notifyEmailFrom`. */
+  notifyEmailFrom?: string;
   /** The schedule table; defaults to functions/src/schedules.ts. */
   schedules?: readonly ScheduleDef[];
   /** Pre-built handler code instead of bundling the entries (assertion tests only). */
@@ -86,11 +97,14 @@ export class JobsStack extends Stack {
   private jobFunction(job: string, props: JobsStackProps): HandlerFunction {
     const existing = this.jobs[job];
     if (existing) return existing;
+    const delivers = DELIVERING_JOBS.includes(job);
+    const notifyEmailFrom = props.notifyEmailFrom ?? (this.node.tryGetContext('notifyEmailFrom') as string | undefined) ?? DEFAULT_NOTIFY_EMAIL_FROM;
     const fn = new HandlerFunction(this, `${job}Job`, {
       entry: jobEntry(job),
       description: `Beatlink scheduled job "${job}"`,
       environment: {
         TABLE_NAME: props.table.tableName,
+        ...(delivers ? { NOTIFY_EMAIL_FROM: notifyEmailFrom } : {}),
       },
       serviceName: `beatlink-job-${job}`,
       memorySize: 1024,
@@ -98,8 +112,27 @@ export class JobsStack extends Stack {
       code: props.handlerCode,
     });
     grantTableData(fn.role, props);
+    if (delivers) this.grantMessaging(fn);
     this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.function.functionArn] }));
     this.jobs[job] = fn;
     return fn;
+  }
+
+  /** SES SendEmail from the account's identities and SNS Publish (SMS to phone numbers). */
+  private grantMessaging(fn: HandlerFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    // Resource "*" is already acknowledged on every handler role (X-Ray); sns:Publish shares it:
+    // SMS go to phone numbers, which have no ARN, so AWS requires Resource "*" for them too.
+    const rendered = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:${rendered(this.region, '<AWS::Region>')}:${rendered(this.account, '<AWS::AccountId>')}:identity/*]`,
+      reason: 'Notification e-mail: SES authorises SendEmail against the sender identity and, while the account is in the SES sandbox, every recipient identity; recipients are not known at deploy time, so identity/* of this account and region.',
+    });
   }
 }

@@ -31,7 +31,7 @@ import {
 export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
 export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Response headers the portal may read: when to retry, and which request a failure was. */
-export const CORS_EXPOSE_HEADERS = ['retry-after', 'apigw-requestid', 'idempotent-replayed'];
+export const CORS_EXPOSE_HEADERS = ['retry-after', 'apigw-requestid', 'idempotent-replayed', 'content-disposition'];
 /** API Gateway's integration time-out (30 s) and payload limit (10 MB). */
 const HANDLER_TIMEOUT_MS = 30_000;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -33,7 +33,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords', 'reports', 'sensitivePeriods', 'notifications'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -308,6 +308,12 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   ids.callbacks.push(...registry.callbacks);
   const { seedIntel } = await import('./seed-intel');
   ids.intelRecords.push(...(await seedIntel(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
+  // Last: the reports read everything above, and the reminders the week's duty.
+  const { seedAnalysis } = await import('./seed-analysis');
+  const analysis = await seedAnalysis(plan, { log: ctx.log });
+  ids.reports.push(...analysis.reports);
+  ids.sensitivePeriods.push(...analysis.sensitivePeriods);
+  ids.notifications.push(...analysis.notifications);
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

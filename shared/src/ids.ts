@@ -23,6 +23,7 @@ export const ID_PREFIXES = {
   absence: 'abs',
   intel: 'itl',
   intelEvent: 'iev',
+  sensitivePeriod: 'spd',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

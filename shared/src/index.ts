@@ -40,3 +40,8 @@ export * from './duty/week';
 export * from './registry/households';
 export * from './intel/labels';
 export * from './intel/records';
+export * from './analysis/reports';
+export * from './analysis/sensitive-periods';
+export * from './analysis/schemas';
+export * from './notifications/notifications';
+export * from './notifications/schemas';

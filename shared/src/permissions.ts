@@ -38,6 +38,10 @@ export const ACTIONS = [
   'intel.write',
   'intel.verify',
   'intel.reveal',
+  'analysis.read',
+  'analysis.manage',
+  'notification.read',
+  'notification.outbox.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +49,8 @@ type Grants = Partial<Record<Action, Scope>>;
 
 const POLICE_READ: Grants = {
   'me.read': 'own',
+  // Everyone of a county has his own inbox (the bell) and chooses his channels.
+  'notification.read': 'own',
   'config.read': 'tenant',
   'directory.read': 'tenant',
   'directory.agency.read': 'tenant',
@@ -112,6 +118,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'intel.read': 'tenant',
     'intel.reveal': 'tenant',
     ...matterGrants('tenant', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.read']),
+    // Leaders chair the weekly analysis (研判讲评) and assign its action items.
+    'analysis.read': 'tenant',
+    'analysis.manage': 'tenant',
   },
   program_office: {
     ...POLICE_READ,
@@ -128,19 +137,26 @@ export const PERMISSIONS: Record<Role, Grants> = {
     ...REGISTRY_REVEAL('tenant'),
     ...INTEL_FIELD('tenant'),
     'intel.verify': 'tenant',
+    // The program office runs 研判讲评: declares sensitive periods, produces and assigns from reports.
+    'analysis.read': 'tenant',
+    'analysis.manage': 'tenant',
+    // Where messages go without e-mail or SMS (the local stack), the office reads the outbox.
+    'notification.outbox.read': 'tenant',
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).
-  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant') },
-  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station'), ...REGISTRY_REVEAL('station'), 'intel.read': 'station', 'intel.verify': 'station', 'intel.reveal': 'station' },
+  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant'), 'analysis.read': 'tenant' },
+  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station'), ...REGISTRY_REVEAL('station'), 'intel.read': 'station', 'intel.verify': 'station', 'intel.reveal': 'station', 'analysis.read': 'station' },
   // Officers record their own visits, report their own absences (报备) and see their own duty (警力下沉).
-  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit') },
-  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit') },
+  // Field officers sit in their station's 讲评: they read its reports.
+  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station' },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station' },
   // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
   auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']), ...REGISTRY_WRITE('unit'), 'intel.read': 'unit', 'intel.write': 'unit' },
   // Agency staff see their own agency only, never the police directory; the matters assigned to it.
   agency_staff: {
     'me.read': 'own',
+    'notification.read': 'own',
     'directory.agency.read': 'unit',
     ...matterGrants('unit', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.create', 'attachment.read']),
   },

@@ -12,6 +12,7 @@ import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import { apiAs } from '../support/api';
 import type { TestStack } from '../support/stack';
 import { bareDynamo, timed } from './bare-dynamo';
+import { benchVisit } from './bench-visit';
 import { bulkPut } from './bulk-load';
 import { layDownSeedShapedDirectory } from './seed-shaped-county';
 import { ratio, summarize, type Summary } from './stats';
@@ -106,37 +107,22 @@ async function benchCheckIn(stack: TestStack, opts: { rounds: number; perRound: 
 function weekVisits(tenantId: string, officer: DutyOfficer, week: string): StoredVisit[] {
   const village = officer.villages[0];
   if (!village) return [];
-  const make = (date: string, from: string, minutes: number): StoredVisit => {
-    const start = zonedWallTime(date, from, TZ);
-    const checkedInAt = new Date(start).toISOString();
-    const checkedOutAt = new Date(start + minutes * 60_000).toISOString();
-    return {
+  const make = (date: string, from: string, minutes: number): StoredVisit =>
+    benchVisit({
       tenantId,
-      id: newId('visit', start),
-      officerId: officer.id,
-      officerName: officer.name,
-      role: officer.role,
-      villageId: village.id,
-      villageName: village.name,
-      officeId: officer.role === 'community_officer' ? officer.unitId! : 'ofc_BENCH',
-      workstationId: officer.role === 'contact_officer' ? officer.unitId! : 'wks_BENCH',
-      stationId: officer.stationId ?? 'stn_BENCH',
-      checkedInAt,
-      checkInFlag: { flagged: false },
-      makeUp: false,
-      checkedOutAt,
-      householdsVisited: 4,
-      peopleTalkedTo: 9,
-      matterIds: [],
+      officer: { id: officer.id, name: officer.name, role: officer.role },
+      place: {
+        villageId: village.id,
+        villageName: village.name,
+        officeId: officer.role === 'community_officer' ? officer.unitId! : 'ofc_BENCH',
+        workstationId: officer.role === 'contact_officer' ? officer.unitId! : 'wks_BENCH',
+        stationId: officer.stationId ?? 'stn_BENCH',
+      },
+      date,
+      from,
       minutes,
-      status: 'closed',
-      version: 2,
-      createdAt: checkedInAt,
-      updatedAt: checkedOutAt,
-      createdBy: 'bench',
-      updatedBy: 'bench',
-    };
-  };
+      timeZone: TZ,
+    });
   return officer.role === 'community_officer'
     ? [make(isoWeekDate(week, 2), '09:00', 180), make(isoWeekDate(week, 4), '09:00', 150)]
     : [make(isoWeekDate(week, 2), '13:00', 200)];

@@ -8,6 +8,7 @@ import { ratio, summarize } from './stats';
 import { benchMatters } from './matters-gateway';
 import { benchSupervision } from './supervision';
 import { benchDuty } from './duty';
+import { benchAnalysis } from './analysis';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -16,7 +17,7 @@ import { benchDuty } from './duty';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -25,6 +26,16 @@ const SUPERVISION = {
   due: Number(process.env.BENCH_SUPERVISION_DUE ?? 20),
   rounds: Number(process.env.BENCH_SUPERVISION_ROUNDS ?? 5),
   concurrency: Number(process.env.BENCH_SUPERVISION_CONCURRENCY ?? 6),
+};
+
+const ANALYSIS = {
+  tenants: { withoutHistory: '379905', withHistory: '379906', realistic: '379907' },
+  weekMatters: Number(process.env.BENCH_ANALYSIS_WEEK ?? 5_000),
+  historyMatters: Number(process.env.BENCH_ANALYSIS_HISTORY ?? 200_000),
+  historyWeeks: 40,
+  realisticMatters: Number(process.env.BENCH_ANALYSIS_REALISTIC ?? 350),
+  rounds: Number(process.env.BENCH_ANALYSIS_ROUNDS ?? 5),
+  concurrency: Number(process.env.BENCH_ANALYSIS_CONCURRENCY ?? 6),
 };
 
 function writeResult(name: string, started: string, result: unknown): void {
@@ -69,6 +80,16 @@ async function dutyBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, 
   writeResult('duty', started, { benchmark: 'duty-check-in-and-weekly-evaluation', started, node: process.version, rounds: ROUNDS, perRound: PER_ROUND, ...result });
 }
 
+/** The weekly analysis with 200,000 matters of history vs none, and the seed-shaped county's realistic week (tests/bench/analysis.ts). */
+async function analysisBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const r = await benchAnalysis(stack, ANALYSIS);
+  console.log(`weekly analysis (研判讲评), ${ANALYSIS.weekMatters} matters in the week, ${ANALYSIS.historyMatters} in the ${ANALYSIS.historyWeeks} weeks before ÷ none before (p50 of ${ANALYSIS.rounds} runs, ${r.withHistory.reports} reports each):`);
+  console.log(`  time        ${r.ratio}×   (with history p50 ${r.withHistory.p50Ms} ms, without p50 ${r.withoutHistory.p50Ms} ms)`);
+  console.log(`  items read  ${r.itemsReadRatio}×   (${r.withHistory.itemsRead} vs ${r.withoutHistory.itemsRead})`);
+  console.log(`  seed-shaped county, a realistic week (${r.realistic.matters} matters, ${r.realistic.visits} visits): p50 ${r.realistic.p50Ms} ms, ${r.realistic.itemsRead} items read, ${r.realistic.reports} reports`);
+  writeResult('analysis', started, { benchmark: 'weekly-analysis-with-vs-without-history', started, node: process.version, ...r });
+}
+
 async function main() {
   const stack = await startTestStack({ seed: 'small' });
   try {
@@ -83,6 +104,10 @@ async function main() {
     }
     if (ONLY === 'duty') {
       await dutyBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'analysis') {
+      await analysisBenchmark(stack, started);
       return;
     }
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
@@ -114,6 +139,7 @@ async function main() {
     await mattersBenchmark(stack, started);
     await dutyBenchmark(stack, started);
     await supervisionBenchmark(stack, started);
+    await analysisBenchmark(stack, started);
   } finally {
     await stack.stop();
   }

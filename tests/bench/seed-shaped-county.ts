@@ -7,9 +7,20 @@ import { bulkPut } from './bulk-load';
  * The directory of the seed-shaped county (80 offices, 270 workstations, their villages and
  * their community and contact officers, as `npm start` plans 370283) written straight into a
  * fresh county partition, so a benchmark can run county-sized work on a stack seeded small.
- * Only what duty needs: offices, workstations, villages, and the officers posted to them.
+ * What duty and analysis need: stations, offices, workstations, villages, and the officers
+ * posted to them; the villages come back with where they sit, for laying down matters.
  */
-export async function layDownSeedShapedDirectory(tenantId: string): Promise<{ offices: number; workstations: number; villages: number; officers: number }> {
+export interface PlacedVillage {
+  villageId: string;
+  villageName: string;
+  officeId: string;
+  workstationId: string;
+  stationId: string;
+}
+
+export async function layDownSeedShapedDirectory(
+  tenantId: string,
+): Promise<{ stations: number; offices: number; workstations: number; villages: number; officers: number; placed: PlacedVillage[] }> {
   const records: typeof DirectoryRecords = await import('@beatlink/functions/data/directory-records');
   const plan = planCounty('370283', 'full');
   const ids = new Map<string, string>();
@@ -58,9 +69,18 @@ export async function layDownSeedShapedDirectory(tenantId: string): Promise<{ of
       stationId: idOf(stationOfOffice.get(v.officeKey)!, 'station'),
     }),
   );
+  const stations = plan.stations.map((st) => item('station', { id: idOf(st.key, 'station'), ...st.input }));
+  await bulkPut(records.ENTITIES.station, stations, 6);
   await bulkPut(records.ENTITIES.officer, officers, 6);
   await bulkPut(records.ENTITIES.office, offices, 6);
   await bulkPut(records.ENTITIES.workstation, workstations, 6);
   await bulkPut(records.ENTITIES.village, villages, 6);
-  return { offices: offices.length, workstations: workstations.length, villages: villages.length, officers: officers.length };
+  const placed = (villages as Array<Record<string, unknown>>).map((v) => ({
+    villageId: v.id as string,
+    villageName: v.name as string,
+    officeId: v.officeId as string,
+    workstationId: v.workstationId as string,
+    stationId: v.stationId as string,
+  }));
+  return { stations: stations.length, offices: offices.length, workstations: workstations.length, villages: villages.length, officers: officers.length, placed };
 }

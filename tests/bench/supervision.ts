@@ -1,10 +1,11 @@
-import { DEFAULT_MATTER_CONFIG, addHours, newId, type MatterConfig } from '@beatlink/shared';
+import { DEFAULT_MATTER_CONFIG, addHours, type MatterConfig } from '@beatlink/shared';
 import type { StoredMatter } from '@beatlink/functions/data/matters';
 import type * as MatterData from '@beatlink/functions/data/matters';
 import type * as MatterEntities from '@beatlink/functions/data/entities/matters';
 import type * as Supervision from '@beatlink/functions/services/matters/supervision';
 import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import type { TestStack } from '../support/stack';
+import { benchMatter as baseMatter } from './bench-matter';
 import { bulkPut } from './bulk-load';
 import { summarize, type Summary } from './stats';
 
@@ -66,43 +67,6 @@ async function loadData(): Promise<Data> {
 /** Writes matters with the index keys the API would write. */
 const putMatters = (data: Data, items: StoredMatter[], concurrency: number) =>
   bulkPut(data.entities.MatterEntity, items.map((m) => ({ ...m, ...data.matters.matterIndexKeys(m.tenantId, m) })), concurrency);
-
-/** A matter of the fresh county, placed in one of a few villages. */
-function baseMatter(tenantId: string, i: number, createdAt: string): StoredMatter {
-  const unit = (kind: string, n: number) => `${kind}_BENCH${String(n).padStart(21, '0')}`;
-  const office = i % 40;
-  return {
-    id: newId('matter', Date.parse(createdAt)),
-    tenantId,
-    kind: 'demand',
-    source: 'officer',
-    status: 'assigned',
-    title: `基准测试事项${i}`,
-    description: '村民反映村口路灯损坏，夜间出行不便，请尽快处理。',
-    categoryId: 'public_order',
-    categoryName: '治安',
-    severity: 'medium',
-    linkage: false,
-    villageId: unit('vil', i % 270),
-    villageName: `基准村${i % 270}`,
-    officeId: unit('ofc', office),
-    workstationId: unit('wks', i % 270),
-    stationId: unit('stn', office % 8),
-    occurredAt: createdAt,
-    attachmentIds: [],
-    holder: { type: 'office', id: unit('ofc', office), name: `基准警务室${office}`, stationId: unit('stn', office % 8) },
-    mergedCount: 0,
-    supervision: { escalationLevel: 0, urgeCount: 0 },
-    returnCount: 0,
-    reopenCount: 0,
-    createdByName: '基准测试',
-    version: 1,
-    createdAt,
-    updatedAt: createdAt,
-    createdBy: 'bench',
-    updatedBy: 'bench',
-  };
-}
 
 /** The matter as repeated runs at `at` leave it: nothing more is due. */
 function steadyState(data: Data, matter: StoredMatter, config: MatterConfig): StoredMatter {

@@ -5,6 +5,7 @@ import { idToken } from '../support/auth';
 import { bodyExample, malformedBodies } from '../lib/malformed-bodies';
 import { allowedCaller, callersOf, concretePath, pathParamNames, withIdsOf, type Caller } from '../lib/route-fixtures';
 import { tableDigest } from '../lib/table-digest';
+import { workbookCells } from '../lib/workbook-cells';
 import '../support/provided';
 
 /**
@@ -25,6 +26,11 @@ async function send(caller: Caller | undefined, method: string, path: string, ra
   if (caller) headers.authorization = `Bearer ${await idToken(config, caller.login)}`;
   if (rawBody !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(new URL(path, config.gatewayUrl), { method, headers, body: rawBody });
+  // File routes (an xlsx export) answer with a workbook: its cells stand for the body, so the
+  // checks below look into what the file shows. Everything else, and every error, is JSON.
+  if (response.headers.get('content-type')?.includes('spreadsheetml')) {
+    return { status: response.status, body: await workbookCells(Buffer.from(await response.arrayBuffer())) };
+  }
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as unknown };
 }

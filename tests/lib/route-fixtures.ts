@@ -24,7 +24,13 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   absence: 'absences',
   household: 'households',
   intel: 'intelRecords',
+  sensitivePeriod: 'sensitivePeriods',
 };
+
+/** Seeded records whose ids are not `<prefix>_<ULID>` (stable report ids, digest notification ids). */
+const OTHER_RECORD_TYPES: RecordType[] = ['reports', 'notifications'];
+/** Path parameters that name a part of a record rather than a record (a report's action item). */
+const PART_PARAMS = ['act_1'];
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));
 
@@ -42,6 +48,9 @@ function paramValue(route: RouteDef, name: string, seeded: SeededIds, tenantId: 
   for (const kind of Object.keys(RECORD_TYPE_OF) as IdKind[]) {
     const candidate = idOf(seeded, tenantId, kind);
     if (route.params?.shape[name]?.safeParse(candidate).success) return candidate;
+  }
+  for (const candidate of [...OTHER_RECORD_TYPES.map((type) => seeded.ids[tenantId]?.[type]?.[0]), ...PART_PARAMS]) {
+    if (candidate && route.params?.shape[name]?.safeParse(candidate).success) return candidate;
   }
   throw new Error(`${route.operationId}: no seeded id fits path parameter ${name}`);
 }

@@ -1,5 +1,5 @@
-import type { Page } from '@beatlink/shared';
-import type { NOTIFICATION_REASONS } from './entities/notifications';
+import { createHash } from 'node:crypto';
+import type { NotificationReason, NotificationSubjectType, Page } from '@beatlink/shared';
 import { NotificationEntity } from './entities/notifications';
 import { tenantPartition } from './entities/common';
 import { getItem, putOp, queryPage, withoutIndexKeys, type PageRequest, type TxOp } from './repository';
@@ -7,10 +7,10 @@ import { getItem, putOp, queryPage, withoutIndexKeys, type PageRequest, type TxO
 /**
  * The notification outbox (`T#<t>#NOTIFICATION`). Items are written once, in the transaction of
  * the step that causes them, under a deterministic id: a put that finds the id already there
- * fails, so a step recorded twice never notifies twice. The notification centre of a later issue
- * delivers them (in-app, e-mail, SMS) and reads an audience's inbox through gsi1.
+ * fails, so a step (or a job) recorded twice never notifies twice. deliver-notifications fans
+ * each out to its audience's users (in-app, e-mail, SMS) and takes it off the pending index.
  */
-export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
+export type { NotificationReason };
 
 /**
  * Who is told. `key` addresses the inbox: `OFFICER#<officerId>`, `UNIT#<unitId>`,
@@ -27,25 +27,45 @@ export interface NotificationRecord {
   tenantId: string;
   id: string;
   reason: NotificationReason;
-  matterId: string;
+  /** What it is about, for the portal's link. */
+  subject?: { type: NotificationSubjectType; id: string };
+  /** Short title (the matter's, the report's). */
   title: string;
-  /** The deadline the notification is about. */
-  deadline: string;
-  /** Escalation level: the matter's level when reminded/overdue, the new level when escalated. */
-  level: number;
-  audience: NotificationAudience;
-  createdAt: string;
   /** Chinese text for the recipient. */
   message: string;
+  audience: NotificationAudience;
+  createdAt: string;
+  /** Matter supervision: the matter, the deadline it is about, and the escalation level. */
+  matterId?: string;
+  deadline?: string;
+  level?: number;
+  /** Set when deliver-notifications fanned it out, with how many users it reached. */
+  deliveredAt?: string;
+  recipients?: number;
 }
 
 export const notificationInboxPartition = (tenantId: string, audienceKey: string): string => `${tenantPartition(tenantId, 'NOTIFICATION')}#BY#${audienceKey}`;
+export const pendingNotificationsPartition = (tenantId: string): string => `${tenantPartition(tenantId, 'NOTIFICATION')}#PENDING`;
 
-/** Puts the item unless its (deterministic) id is already there. */
+/**
+ * `ntf_` + 32 hex of a digest of what makes the notification unique (reason, cause, period,
+ * audience): the same reason for the same cause always gets the same id, so it is stored once.
+ */
+export function notificationId(...parts: Array<string | number | undefined>): string {
+  return `ntf_${createHash('sha256').update(parts.map((p) => String(p ?? '')).join('|')).digest('hex').slice(0, 32)}`;
+}
+
+/** Puts the item, pending delivery, unless its (deterministic) id is already there. */
 export function putNotificationOp(record: NotificationRecord, onConditionFailed: TxOp['onConditionFailed']): TxOp {
+  const sortKey = `${record.createdAt}#${record.id}`;
   return putOp(
     NotificationEntity,
-    { ...record, gsi1pk: notificationInboxPartition(record.tenantId, record.audience.key), gsi1sk: `${record.createdAt}#${record.id}` },
+    {
+      ...record,
+      gsi1pk: notificationInboxPartition(record.tenantId, record.audience.key),
+      gsi1sk: sortKey,
+      ...(record.deliveredAt ? {} : { gsi2pk: pendingNotificationsPartition(record.tenantId), gsi2sk: sortKey }),
+    },
     { attr: 'id', exists: false },
     onConditionFailed,
   );

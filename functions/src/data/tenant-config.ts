@@ -8,7 +8,15 @@ import { deleteOp, getItem, putOp, type TxOp } from './repository';
 export async function getConfigRecord(tenantId: string): Promise<TenantConfigRecord | undefined> {
   const record = await getItem<TenantConfigRecord>(TenantConfigEntity, { tenantId });
   // Counties onboarded before a rule existed get its default until they edit it.
-  return record && { ...record, duty: { ...DEFAULT_TENANT_CONFIG.duty, ...record.duty }, matters: record.matters ?? DEFAULT_MATTER_CONFIG };
+  return (
+    record && {
+      ...record,
+      duty: { ...DEFAULT_TENANT_CONFIG.duty, ...record.duty },
+      matters: record.matters ?? DEFAULT_MATTER_CONFIG,
+      analysis: { ...DEFAULT_TENANT_CONFIG.analysis, ...record.analysis },
+      reminders: { ...DEFAULT_TENANT_CONFIG.reminders, ...record.reminders },
+    }
+  );
 }
 
 /**

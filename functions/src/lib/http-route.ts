@@ -2,7 +2,7 @@ import middy, { type MiddyfiedHandler } from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import type { Context } from 'aws-lambda';
 import { AppError, forbidden } from './app-error';
-import { jsonResponse, stateOf, type HttpEvent, type HttpResponse, type RouteEvent } from './http-types';
+import { fileResponse, jsonResponse, stateOf, type FileBody, type HttpEvent, type HttpResponse, type RouteEvent } from './http-types';
 import type { IdempotencyStore } from './idempotency';
 import { auth } from './middleware/auth';
 import { errorHandler } from './middleware/error-handler';
@@ -66,7 +66,8 @@ export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): H
       query: state.query,
       body: state.body,
     });
-    return jsonResponse(route.successStatus ?? 200, result);
+    const status = route.successStatus ?? 200;
+    return route.file ? fileResponse(status, result as FileBody) : jsonResponse(status, result);
   };
   const chain = middy<RouteEvent, HttpResponse, Error, Context>(core)
     .use(errorHandler())

@@ -1,6 +1,7 @@
 import type { Request } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { TenantContext } from './tenant-context';
+import { contentDisposition } from '../services/attachments/content-disposition';
 
 /** What the middlewares learn about a request, carried on the event for the next ones. */
 export interface RouteState {
@@ -31,6 +32,23 @@ export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' 
 
 export function jsonResponse(statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
   return { statusCode, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+/** What a `file: true` route's handler returns: the bytes, their type and the name to save them as. */
+export interface FileBody {
+  contentType: string;
+  fileName: string;
+  data: Buffer;
+}
+
+/** A file as an HTTP API response: base64 with `isBase64Encoded` (API Gateway and the local gateway decode it). */
+export function fileResponse(statusCode: number, file: FileBody): HttpResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': file.contentType, 'content-disposition': contentDisposition(file.fileName), 'cache-control': 'no-store' },
+    body: file.data.toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
 /** The route state, created on first use. */

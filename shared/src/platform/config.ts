@@ -42,12 +42,34 @@ export const directoryRulesSchema = z.strictObject({
   auxiliariesPerOffice: z.number().int().min(0).max(20),
 });
 
+/** 研判讲评: when a village counts as a hot spot, and how much a report shows. */
+export const analysisRulesSchema = z.strictObject({
+  /** A village is a hot spot (热点) with at least this many matters in the period … */
+  hotSpotMinMatters: z.number().int().min(1).max(1000),
+  /** … and at least this many times its count of the period before (none before counts as a rise). */
+  hotSpotRiseFactor: z.number().min(1).max(100),
+  /** Villages in a report's ranking. */
+  villageRankingSize: z.number().int().min(5).max(100),
+  /** Periods in a report's trend, this one included. */
+  trendPeriods: z.number().int().min(2).max(26),
+});
+
+/** Reminders beside the fixed ones (Tuesday session, deadlines, reports). */
+export const reminderRulesSchema = z.strictObject({
+  /** ISO weekday of the reminder to community officers still short of their days (4 = Thursday). */
+  communityShortWeekday: z.number().int().min(1).max(7),
+  /** Make-ups due within this many days are reminded (补课到期提醒). */
+  makeUpDueWithinDays: z.number().int().min(1).max(14),
+});
+
 export const tenantConfigSchema = z.strictObject({
   timeZone: timeZoneSchema,
   duty: dutyRulesSchema,
   directory: directoryRulesSchema,
   /** Categories, routing, SLA, escalation and duplicate rules of matters (综治联动). */
   matters: matterConfigSchema,
+  analysis: analysisRulesSchema,
+  reminders: reminderRulesSchema,
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 
@@ -64,6 +86,8 @@ export const DEFAULT_TENANT_CONFIG: TenantConfig = {
   },
   directory: { minWorkstationsPerOffice: 1, maxWorkstationsPerOffice: 6, auxiliariesPerOffice: 2 },
   matters: DEFAULT_MATTER_CONFIG,
+  analysis: { hotSpotMinMatters: 3, hotSpotRiseFactor: 2, villageRankingSize: 10, trendPeriods: 8 },
+  reminders: { communityShortWeekday: 4, makeUpDueWithinDays: 2 },
 };
 
 export const configUpdateSchema = z
@@ -74,6 +98,8 @@ export const configUpdateSchema = z
     directory: directoryRulesSchema.partial().optional(),
     /** The matter rules are tables that belong together: replaced as a whole. */
     matters: matterConfigSchema.optional(),
+    analysis: analysisRulesSchema.partial().optional(),
+    reminders: reminderRulesSchema.partial().optional(),
   })
   .meta({ examples: [{ version: 1, duty: { makeUpDueDays: 7 } }] });
 export type ConfigUpdateInput = z.infer<typeof configUpdateSchema>;

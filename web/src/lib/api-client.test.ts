@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildUrl, createApiClient } from './api-client';
+import { fileNameOfDisposition } from './content-disposition';
 import { ApiError } from './api-error';
 
 function fakeFetch(status: number, body: unknown) {
@@ -66,5 +67,24 @@ describe('buildUrl', () => {
       'http://api/directory/officers?limit=20&status=all',
     );
     expect(buildUrl('http://api', '/me')).toBe('http://api/me');
+  });
+});
+
+describe('download', () => {
+  it('fetches a file with the token and names it from Content-Disposition (the UTF-8 name first)', async () => {
+    const disposition = `attachment; filename="______2026-W48.xlsx"; filename*=UTF-8''${encodeURIComponent('研判报告_2026-W48.xlsx')}`;
+    const fetchImpl = vi.fn(async () => new Response(new Uint8Array([80, 75, 3, 4]), { status: 200, headers: { 'content-disposition': disposition } }));
+    const client = createApiClient({ baseUrl: 'http://api', getToken: async () => 'tok', fetchImpl });
+    const file = await client.download('/analysis/reports/rpt_w_2026-W48_370283/export');
+    expect(fileNameOfDisposition(file.disposition)).toBe('研判报告_2026-W48.xlsx');
+    expect(file.blob.size).toBe(4);
+    const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('http://api/analysis/reports/rpt_w_2026-W48_370283/export');
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer tok' });
+  });
+
+  it('throws the API error of a refused download', async () => {
+    const client = createApiClient({ baseUrl: 'http://api', getToken: async () => 't', fetchImpl: fakeFetch(403, { error: { code: 'FORBIDDEN', message: '无权' } }) });
+    await expect(client.download('/x')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
   });
 });

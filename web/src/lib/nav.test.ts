@@ -8,13 +8,14 @@ describe('navFor', () => {
     const directory = ['/', '/org', '/officers', '/departments', '/agencies'];
     const duty = ['/duty/absences', '/duty/compliance'];
     const registry = ['/villages', '/intel'];
-    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, '/settings/matters']);
-    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, '/settings/matters']);
-    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages']);
-    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty]);
-    expect(paths(['community_officer'])).toEqual([...directory, '/matters']);
-    expect(paths(['auxiliary'])).toEqual([...directory, '/matters']);
-    expect(paths(['agency_staff'])).toEqual(['/', '/agencies', '/agency']);
+    const analysis = ['/reports', '/sensitive-periods'];
+    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, ...analysis, '/notifications', '/settings/matters', '/dev/outbox']);
+    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, ...analysis, '/notifications', '/settings/matters']);
+    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages', ...analysis, '/notifications']);
+    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty, ...analysis, '/notifications']);
+    expect(paths(['community_officer'])).toEqual([...directory, '/matters', '/reports', '/notifications']);
+    expect(paths(['auxiliary'])).toEqual([...directory, '/matters', '/notifications']);
+    expect(paths(['agency_staff'])).toEqual(['/', '/agencies', '/agency', '/notifications']);
     expect(paths(['province_viewer'])).toEqual(['/']);
     expect(paths(['platform_admin'])).toEqual(['/']);
   });
@@ -70,6 +71,27 @@ describe('navFor', () => {
     expect(allowed(['bureau_leader'], 'directory.unit.write')).toBe(false);
     expect(allowed(['governance_office'], 'directory.agency.write')).toBe(true);
     expect(allowed(['station_chief'], 'directory.officer.write')).toBe(false);
+  });
+});
+
+describe('the analysis and notification pages', () => {
+  it('follow the matrix: reports for analysis.read, the outbox for the program office only', () => {
+    for (const role of ['program_office', 'bureau_leader', 'governance_office', 'station_chief', 'community_officer', 'contact_officer'] as const) {
+      expect(allowed([role], 'analysis.read')).toBe(true);
+      expect(paths([role])).toContain('/reports');
+    }
+    expect(allowed(['bureau_leader'], 'analysis.manage')).toBe(true);
+    expect(allowed(['program_office'], 'analysis.manage')).toBe(true);
+    expect(allowed(['station_chief'], 'analysis.manage')).toBe(false);
+    expect(paths(['contact_officer'])).not.toContain('/sensitive-periods');
+    expect(paths(['bureau_leader'])).not.toContain('/dev/outbox');
+  });
+
+  it('select their entries for their detail pages', () => {
+    expect(selectedNav('/reports/view')).toBe('/reports');
+    expect(selectedNav('/sensitive-periods')).toBe('/sensitive-periods');
+    expect(selectedNav('/notifications')).toBe('/notifications');
+    expect(selectedNav('/dev/outbox')).toBe('/dev/outbox');
   });
 });
 

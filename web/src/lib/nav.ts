@@ -27,6 +27,11 @@ const DUTY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', '
  * (the action decides which of the two each sees); officers and auxiliaries collect on the phone.
  */
 const REGISTRY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief', 'governance_office'];
+/**
+ * 敏感时期 at the office: the offices that sit in the county's 研判讲评 (the officers read their
+ * station's reports; the periods are the county's calendar, declared by the program office).
+ */
+const ANALYSIS_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief', 'governance_office'];
 
 /** The office portal's pages, in menu order. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -49,7 +54,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/intel', label: '信息采集', action: 'intel.read', roles: REGISTRY_OFFICE_ROLES },
   { path: '/duty/absences', label: '报备审批', action: 'duty.read', roles: DUTY_OFFICE_ROLES },
   { path: '/duty/compliance', label: '履职考核', action: 'duty.read', roles: DUTY_OFFICE_ROLES, also: ['/duty/officer'] },
+  { path: '/reports', label: '研判报告', action: 'analysis.read' },
+  { path: '/sensitive-periods', label: '敏感时期', action: 'analysis.read', roles: ANALYSIS_OFFICE_ROLES },
+  { path: '/notifications', label: '通知', action: 'notification.read' },
   { path: '/settings/matters', label: '事项规则配置', action: 'config.update' },
+  { path: '/dev/outbox', label: '开发发件箱', action: 'notification.outbox.read' },
 ];
 
 /** Whether any of the user's roles is granted the action by the permission matrix. */

@@ -53,6 +53,8 @@ export const TenantConfigEntity = new Entity({
     }),
     /** Validated by matterConfigSchema before every write; nested tables the toolbox need not model. */
     matters: any().optional(),
+    analysis: any().optional(),
+    reminders: any().optional(),
     version: number(),
     updatedAt: string(),
     updatedBy: string(),

@@ -13,6 +13,7 @@ import { duplicatesOf } from './duplicates';
 import { toMatterView, viewerOf } from './matter-access';
 import { timelineEvent, userActor } from './matter-events';
 import { loadMatterRules, requireCategory } from './matter-rules';
+import { newStoredMatter } from './new-matter';
 import { PHONE_PURPOSES, sealPhone } from './phones';
 
 /** The village must lie in the caller's reach: his station, office or workstation, or anywhere for the offices. */
@@ -41,39 +42,8 @@ export async function createMatter(ctxIn: TenantContext, input: MatterIntakeInpu
   const actor = await userActor(ctx, role, deps);
   const id = newId('matter', Date.parse(at));
   const severity = input.severity ?? input.dispute?.riskLevel ?? 'medium';
-  const matter: StoredMatter = {
-    id,
-    tenantId: ctx.tenantId,
-    kind: input.kind,
-    source: input.source,
-    status: INITIAL_STATUS,
-    title: input.title || `${category.name}：${input.description.length > 24 ? `${input.description.slice(0, 24)}…` : input.description}`,
-    description: input.description,
-    categoryId: category.id,
-    categoryName: category.name,
-    severity,
-    linkage: false,
-    villageId: village.id,
-    villageName: village.name,
-    officeId: village.officeId,
-    workstationId: village.workstationId,
-    stationId: village.stationId,
-    ...(input.reporter ? { reporter: { name: input.reporter.name, ...(await sealPhone(ctx.tenantId, input.reporter.phone, PHONE_PURPOSES.reporter)) } } : {}),
-    ...(input.location ? { location: input.location } : {}),
-    ...(input.address ? { address: input.address } : {}),
-    occurredAt: input.occurredAt,
-    attachmentIds: input.attachmentIds ?? [],
-    mergedCount: 0,
-    supervision: { escalationLevel: 0, urgeCount: 0 },
-    returnCount: 0,
-    reopenCount: 0,
-    createdByName: actor.name,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: ctx.username,
-    updatedBy: ctx.username,
-  };
+  const reporter = input.reporter ? { name: input.reporter.name, ...(await sealPhone(ctx.tenantId, input.reporter.phone, PHONE_PURPOSES.reporter)) } : undefined;
+  const matter: StoredMatter = newStoredMatter(ctx.tenantId, id, { ...input, severity, reporter }, village, category, actor, at);
 
   // Looked up while the transaction runs; handled at once so a failed write leaves no stray rejection.
   const duplicates = duplicatesOf(ctx.tenantId, matter, config.duplicates, viewerOf(ctx));

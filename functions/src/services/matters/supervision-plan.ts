@@ -21,7 +21,7 @@ import {
   type TransitionName,
 } from '@beatlink/shared';
 import type { StoredMatter } from '../../data/matters';
-import type { NotificationAudience, NotificationReason, NotificationRecord } from '../../data/notifications';
+import { notificationId, type NotificationAudience, type NotificationReason, type NotificationRecord } from '../../data/notifications';
 import { SYSTEM_ACTOR, timelineEvent } from './matter-events';
 
 /**
@@ -75,8 +75,8 @@ export function supervisionEventId(matter: Pick<StoredMatter, 'id' | 'version'>,
  * One outbox item per reason, matter, supervision cycle (assignment time and which deadline runs),
  * deadline, level and audience.
  */
-export function notificationId(parts: { reason: NotificationReason; matterId: string; cycle: string; deadline: string; level: number; audienceKey: string }): string {
-  return `ntf_${digest(parts.reason, parts.matterId, parts.cycle, parts.deadline, parts.level, parts.audienceKey).toString('hex').slice(0, 32)}`;
+export function supervisionNotificationId(parts: { reason: NotificationReason; matterId: string; cycle: string; deadline: string; level: number; audienceKey: string }): string {
+  return notificationId(parts.reason, parts.matterId, parts.cycle, parts.deadline, parts.level, parts.audienceKey);
 }
 
 /** Whole hours for a Chinese note ("不足 1" below one hour). */
@@ -162,8 +162,9 @@ export function planSupervision(matter: StoredMatter, at: string, config: Matter
       if (notifications.some((n) => n.reason === reason && n.audience.key === audience.key)) continue;
       notifications.push({
         tenantId: matter.tenantId,
-        id: notificationId({ reason, matterId: matter.id, cycle, deadline, level, audienceKey: audience.key }),
+        id: supervisionNotificationId({ reason, matterId: matter.id, cycle, deadline, level, audienceKey: audience.key }),
         reason,
+        subject: { type: 'matter', id: matter.id },
         matterId: matter.id,
         title: matter.title,
         deadline,

@@ -23,6 +23,8 @@ export function mergeConfig(current: TenantConfig, input: Omit<ConfigUpdateInput
     duty: { ...current.duty, ...input.duty },
     directory: { ...current.directory, ...input.directory },
     matters: input.matters ?? current.matters,
+    analysis: { ...current.analysis, ...input.analysis },
+    reminders: { ...current.reminders, ...input.reminders },
   };
   const result = tenantConfigSchema.safeParse(merged);
   const details: ErrorDetail[] = result.success ? [] : issuesToDetails(result.error.issues);

@@ -5,7 +5,9 @@ import { ROLE_LABELS } from '@beatlink/shared/roles';
 import { signOutEverywhere } from '../../lib/auth';
 import { collectLinks, dutyLinks, type FieldLink } from '../../lib/field/nav';
 import { joinLabels } from '../../lib/format';
+import { FieldBell } from './FieldBell';
 import { useFieldSession } from './session';
+import { FieldBar } from './ui';
 import './duty.css';
 
 /** 我的 (phone): who is signed in, his roles and county, the duty pages he may use; sign out. */
@@ -25,7 +27,7 @@ export function MyAccount() {
 
   return (
     <>
-      <header className="f-bar">我的</header>
+      <FieldBar title="我的" extra={<FieldBell />} />
       <main className="f-page">
         {state.kind === 'loading' && <p className="f-hint">正在加载…</p>}
         {state.kind === 'failed' && (

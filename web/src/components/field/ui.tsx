@@ -11,8 +11,8 @@ function goBack(event: MouseEvent<HTMLAnchorElement>, back: string) {
   }
 }
 
-/** The blue bar on top of a phone page, with a way back when the page is not a tab. */
-export function FieldBar({ title, back }: { title: string; back?: string }) {
+/** The blue bar on top of a phone page, with a way back when the page is not a tab, and room on the right (the bell). */
+export function FieldBar({ title, back, extra }: { title: string; back?: string; extra?: ReactNode }) {
   return (
     <header className="f-bar">
       {back && (
@@ -21,6 +21,7 @@ export function FieldBar({ title, back }: { title: string; back?: string }) {
         </a>
       )}
       <span className="f-bar-title">{title}</span>
+      {extra}
     </header>
   );
 }

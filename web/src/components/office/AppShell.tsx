@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
@@ -11,6 +12,9 @@ import { Notice } from './Notice';
 import { useSession } from './session';
 
 const { Header, Sider, Content } = Layout;
+
+// The bell (its polling, panel and labels) loads after the page: nothing of it in the first load.
+const NotificationBell = dynamic(() => import('./notifications/NotificationBell'), { ssr: false });
 
 /** The office portal's frame: menu by role, who is signed in, sign-out; refuses pages the role lacks. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -38,6 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         <Header className="office-header">
           <strong className="office-header-title">{me.tenantName ?? '平台'}</strong>
           <Space size="middle" wrap>
+            {can('notification.read') && <NotificationBell />}
             <span data-testid="user-header">
               <span data-testid="user-name">{me.name}</span>
               <span className="muted office-header-meta"> · {me.tenantName ?? '—'} · {roles}</span>

@@ -9,6 +9,7 @@ import type { MatterListQuery } from '@beatlink/shared/matters/queries';
 import type { Matter } from '@beatlink/shared/matters/views';
 import type { QueryValue } from '../../../lib/api-client';
 import { describeError } from '../../../lib/api-error';
+import { matterHref } from '../../../lib/matters/links';
 import { appendPage, matterRow, type MatterRow } from '../../../lib/matters/rows';
 import { useMessage } from '../feedback';
 import { useSession } from '../session';
@@ -36,7 +37,7 @@ export interface MattersTableProps {
   empty?: ReactNode;
 }
 
-export const matterHref = (id: string) => `/matters/view?id=${encodeURIComponent(id)}`;
+export { matterHref };
 
 /** The paged list of matters for one inbox and filters: "加载更多" by cursor, a click opens the matter. */
 export function MattersTable({ query, hrefOf = matterHref, onOpen, refreshKey = 0, extraColumns, pageSize = 50, clientFilter, testId = 'matters-table', empty }: MattersTableProps) {

@@ -1,12 +1,8 @@
 'use client';
 
-import { listAll } from '../../../lib/list-all';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import type { FormInstance, RadioGroupProps } from 'antd';
-import type { Agency } from '@beatlink/shared/directory/agencies';
-import type { Officer } from '@beatlink/shared/directory/officers';
-import { AGENCY_KIND_LABELS } from '@beatlink/shared/directory/labels';
+import type { RadioGroupProps } from 'antd';
 import {
   MATTER_KINDS,
   MATTER_KIND_LABELS,
@@ -18,15 +14,14 @@ import {
   VERIFY_METHOD_LABELS,
 } from '@beatlink/shared/matters/kinds';
 import { TRANSITION_LABELS, type TransitionName } from '@beatlink/shared/matters/transitions';
-import type { DuplicateCandidateView, HolderType, Matter, MatterDetail } from '@beatlink/shared/matters/views';
+import type { DuplicateCandidateView, Matter, MatterDetail } from '@beatlink/shared/matters/views';
 import { ApiError, chinesePart, describeError } from '../../../lib/api-error';
-import { HOLDER_TYPE_LABELS, routingSuggestionText } from '../../../lib/matters/labels';
-import { policeUnitOptions, postedOfficer, type PlaceOption } from '../../../lib/matters/places';
-import { deadlineOverrides, slaPreview, toZonedInput } from '../../../lib/matters/sla';
+import { routingSuggestionText } from '../../../lib/matters/labels';
+import { deadlineOverrides, slaPreview } from '../../../lib/matters/sla';
 import { formFieldOfPath, initialAssignee, missingFields, transitionBody, type TransitionFormValues } from '../../../lib/matters/transition-body';
-import { useDirectory } from '../directory';
 import { useMessage } from '../feedback';
 import { useSession } from '../session';
+import { AssigneeFields, withSearch } from './AssigneeFields';
 import { AttachmentUploader, type UploadsState } from './AttachmentUploader';
 import { useMatterSettings } from './settings';
 
@@ -60,10 +55,6 @@ const REASON_LABELS: Partial<Record<TransitionName, string>> = {
   escalate: '升级督办事由',
 };
 
-const POLICE_TYPES = ['station', 'office', 'workstation', 'department'] as const;
-const TARGET_OPTIONS = [...POLICE_TYPES, 'agency' as const].map((type) => ({ value: type, label: type === 'agency' ? '综治成员单位' : `公安 · ${HOLDER_TYPE_LABELS[type]}` }));
-
-const withSearch = { filterOption: (input: string, option?: { search?: string; label?: unknown }) => !!(option?.search ?? String(option?.label ?? '')).includes(input.trim()) };
 
 
 /** Form.Item hands its value and onChange to this component: they go on to the radio group. */
@@ -76,124 +67,6 @@ function OutcomeChoice({ prefix, ...group }: { prefix: 'feedback' | 'close' } & 
         </Radio.Button>
       ))}
     </Radio.Group>
-  );
-}
-
-/** 交办 / 改派: unit type, the unit (org tree) or agency, an optional officer, the deadlines. */
-function AssigneeFields({ form, matter, name }: { form: FormInstance<FormState>; matter: DialogMatter; name: 'assign' | 'reassign' }) {
-  const { api } = useSession();
-  const directory = useDirectory();
-  const settings = useMatterSettings();
-  const targetType = Form.useWatch('targetType', form) as HolderType | undefined;
-  const unitId = Form.useWatch('unitId', form) as string | undefined;
-  const [agencies, setAgencies] = useState<Agency[]>();
-  const [officers, setOfficers] = useState<Officer[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    listAll<Agency>((cursor) => api.get('/directory/agencies', { limit: 200, status: 'active', cursor }))
-      .then((list) => !cancelled && setAgencies(list))
-      .catch(() => !cancelled && setAgencies([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [api]);
-
-  // Officers of the chosen unit, for an optional named assignee.
-  useEffect(() => {
-    let cancelled = false;
-    setOfficers([]);
-    if (!targetType || targetType === 'agency' || !unitId) return;
-    if (targetType === 'office' || targetType === 'workstation') {
-      const posted = postedOfficer(directory.tree, targetType, unitId);
-      setOfficers(posted ? [{ id: posted.id, name: posted.name } as Officer] : []);
-      return;
-    }
-    const filter = targetType === 'station' ? { stationId: unitId } : { departmentId: unitId };
-    listAll<Officer>((cursor) => api.get('/directory/officers', { ...filter, limit: 200, status: 'active', cursor }))
-      .then((list) => !cancelled && setOfficers(list.filter((o) => o.role !== 'auxiliary')))
-      .catch(() => !cancelled && setOfficers([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [api, directory.tree, targetType, unitId]);
-
-  const unitOptions: PlaceOption[] = useMemo(() => {
-    if (!targetType || targetType === 'agency') return [];
-    if (targetType === 'department') return directory.departments.filter((d) => d.status === 'active').map((d) => ({ value: d.id, label: d.name, search: d.name }));
-    return policeUnitOptions(directory.tree, targetType);
-  }, [targetType, directory.tree, directory.departments]);
-
-  const agencyOptions = useMemo(
-    () => (agencies ?? []).map((a) => ({ value: a.id, label: `${a.name}（${AGENCY_KIND_LABELS[a.kind]?.zh ?? a.kind}）`, search: `${a.name} ${AGENCY_KIND_LABELS[a.kind]?.zh ?? ''}` })),
-    [agencies],
-  );
-
-  const category = settings.categoryName(matter.categoryId);
-  const preview = useMemo(() => slaPreview(settings.config?.sla, matter.categoryId, matter.severity, new Date().toISOString()), [settings.config, matter.categoryId, matter.severity]);
-
-  // The deadlines start as the SLA table's, once the configuration is there.
-  useEffect(() => {
-    if (!preview) return;
-    if (!form.getFieldValue('acceptByLocal')) form.setFieldValue('acceptByLocal', toZonedInput(preview.acceptBy, settings.timeZone));
-    if (!form.getFieldValue('feedbackByLocal')) form.setFieldValue('feedbackByLocal', toZonedInput(preview.feedbackBy, settings.timeZone));
-  }, [preview, form, settings.timeZone]);
-
-  return (
-    <>
-      {matter.routing && (
-        <div className="matter-suggestion" data-testid="assign-suggestion">
-          {routingSuggestionText(category, matter.routing.route, matter.routing.suggested)}
-        </div>
-      )}
-      {name === 'reassign' && matter.holder && <p className="muted">当前承办：{matter.holder.name}</p>}
-      <Form.Item label="承办单位类型" name="targetType" required>
-        <Select
-          options={TARGET_OPTIONS}
-          data-testid="assign-target-type"
-          onChange={() => form.setFieldsValue({ unitId: undefined, agencyId: undefined, officerId: undefined })}
-        />
-      </Form.Item>
-      {targetType === 'agency' ? (
-        <Form.Item label="成员单位" name="agencyId" required>
-          <Select showSearch={withSearch} options={agencyOptions} loading={!agencies} placeholder="选择成员单位" data-testid="assign-agency-select" />
-        </Form.Item>
-      ) : targetType ? (
-        <>
-          <Form.Item label={HOLDER_TYPE_LABELS[targetType]} name="unitId" required>
-            <Select
-              showSearch={withSearch}
-              options={unitOptions}
-              placeholder={`选择${HOLDER_TYPE_LABELS[targetType]}`}
-              data-testid="assign-unit-select"
-              onChange={() => form.setFieldValue('officerId', undefined)}
-            />
-          </Form.Item>
-          <Form.Item label="承办民警（可选）" name="officerId">
-            <Select
-              allowClear
-              options={officers.map((o) => ({ value: o.id, label: o.policeNumber ? `${o.name}（${o.policeNumber}）` : o.name }))}
-              placeholder={unitId ? (officers.length ? '不指定则由单位承办' : '该单位暂无可选民警') : '先选择单位'}
-              disabled={!unitId}
-              data-testid="assign-officer-select"
-            />
-          </Form.Item>
-        </>
-      ) : null}
-      <p className="muted" data-testid="assign-sla">
-        {preview
-          ? `按“${category} · ${SEVERITY_LABELS[matter.severity].zh}”的办理时限：签收 ${preview.acceptHours} 小时，反馈 ${preview.feedbackHours} 小时（自交办时起算，可调整）`
-          : '办理时限按本县配置的分类时限自动计算'}
-      </p>
-      <Space wrap size="large">
-        <Form.Item label="签收时限" name="acceptByLocal">
-          <Input type="datetime-local" data-testid="assign-accept-by" />
-        </Form.Item>
-        <Form.Item label="反馈时限" name="feedbackByLocal">
-          <Input type="datetime-local" data-testid="assign-feedback-by" />
-        </Form.Item>
-      </Space>
-    </>
   );
 }
 
@@ -334,7 +207,17 @@ export default function TransitionDialog({ name, matter, preset, duplicates, onC
               </Form.Item>
             </>
           )}
-          {(name === 'assign' || name === 'reassign') && <AssigneeFields form={form} matter={matter} name={name} />}
+          {(name === 'assign' || name === 'reassign') && (
+            <>
+              {matter.routing && (
+                <div className="matter-suggestion" data-testid="assign-suggestion">
+                  {routingSuggestionText(settings.categoryName(matter.categoryId), matter.routing.route, matter.routing.suggested)}
+                </div>
+              )}
+              {name === 'reassign' && matter.holder && <p className="muted">当前承办：{matter.holder.name}</p>}
+              <AssigneeFields form={form} categoryId={matter.categoryId} severity={matter.severity} />
+            </>
+          )}
           {name === 'feedback' && (
             <>
               <Form.Item label="办理结果" name="outcome" required>
