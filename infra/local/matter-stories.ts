@@ -124,5 +124,21 @@ export function planMatterStories(tenantId: string, size: SeedSize, villageCount
     }
     Object.assign(story, { villageIndex: original.villageIndex, categoryId: original.categoryId, description: `${original.description}（再次反映）`, mergeInto: original.key });
   }
+  stories.push(...stalledInFirstOffice());
   return stories;
+}
+
+/**
+ * Two matters left waiting in the first office's first village — where the demo community
+ * officer and auxiliary work: one with the office, unaccepted past its deadline (its overdue
+ * notice reaches the office's officers and auxiliaries), one with an agency for five days (up
+ * the agency ladder to the governance office and the leaders). Appended after the drawn stories,
+ * so those stay as they were.
+ */
+function stalledInFirstOffice(): MatterStory[] {
+  const common = { villageIndex: 0, source: 'officer' as const, severity: 'medium' as const, until: 'assigned' as const, outcome: 'resolved' as const, reopenedOnce: false, stalled: true, photos: 0 };
+  return [
+    { ...common, key: 'matter:stalled-office', kind: 'tip', categoryId: 'public_order', policeBusiness: true, description: TOPICS[0]!.texts[0]!, ageHours: 30 },
+    { ...common, key: 'matter:stalled-agency', kind: 'demand', categoryId: 'civil_assistance', policeBusiness: false, description: TOPICS[6]!.texts[0]!, ageHours: 124 },
+  ];
 }

@@ -16,8 +16,8 @@ import type { CountyPlan } from './seed-plan';
  * The scheduled side of a county as if the platform had been running (研判讲评, 日调度, reminders):
  * the weekly analysis of each seeded week at its Monday 08:00, one sensitive period around today
  * with a daily dispatch for each of its days so far (07:30 the next morning), the reminders of
- * this week's Tuesday and Thursday and of today, the supervision run of now, and everything
- * delivered — so every demo login opens the portal to reports and a few notifications. The jobs'
+ * each seeded week's Tuesday and Thursday and of today, the last hour of supervision runs, and
+ * everything delivered — so every demo login opens the portal to reports and a few notifications. The jobs'
  * own services run with past clocks; each is idempotent, so a resumed seed writes nothing twice.
  */
 export const DEMO_SENSITIVE_PERIOD = { name: '冬季治安防控', note: '岁末年初重点时段，每日上午调度' };
@@ -71,14 +71,25 @@ export async function seedAnalysis(plan: CountyPlan, options: { log: (line: stri
     daily += (await runDailyDispatch(tenantId, notBeyondNow(zonedWallTime(addDays(day, 1), '07:30', timeZone)))).written;
   }
 
-  // This week's reminders so far (Tuesday session, Thursday shortfall), today's, and supervision now.
-  const reminderTimes = [isoWeekDate(thisWeek, 2), isoWeekDate(thisWeek, 4), today]
+  // The reminders of the seeded weeks and this one so far (Tuesday session, Thursday shortfall), and today's.
+  const weeks = Array.from({ length: SEEDED_WEEKS + 1 }, (_, i) => addIsoWeeks(thisWeek, i - SEEDED_WEEKS));
+  const reminderTimes = [...weeks.flatMap((w) => [isoWeekDate(w, 2), isoWeekDate(w, 4)]), today]
     .map((date) => zonedWallTime(date, '09:00', timeZone))
     .filter((ms) => ms <= nowMs);
   let reminded = 0;
-  for (const ms of [...new Set(reminderTimes)]) reminded += (await sendReminders(tenantId, iso(ms))).written;
-  await superviseTenant(tenantId, now);
+  let reached = 0;
+  let sent = 0;
+  for (const ms of [...new Set(reminderTimes)]) {
+    const run = await sendReminders(tenantId, iso(ms));
+    reminded += run.written;
+    reached += run.delivery.recipients;
+    sent += run.delivery.sent;
+  }
+  // The last hour of the 15-minute supervision job: each run escalates one rung further.
+  for (const minutesAgo of [45, 30, 15, 0]) await superviseTenant(tenantId, iso(nowMs - minutesAgo * 60_000));
   const delivery = await deliverPendingNotifications(tenantId, now);
+  reached += delivery.recipients;
+  sent += delivery.sent;
 
   // The program office has chosen its channels once (what a user would do on the preferences page).
   await updatePreferences(office, { version: 0, categories: { reports: { email: true, sms: false }, matters: { email: true, sms: true } } }, { clock: fixedClock(now) }).catch(
@@ -98,7 +109,7 @@ export async function seedAnalysis(plan: CountyPlan, options: { log: (line: stri
   const empty = inboxes.filter((i) => i.items.length === 0).map((i) => i.username);
   options.log(
     `seed: ${tenantId} ${weekly} weekly reports, ${daily} daily dispatches in ${period.name} (${period.startDate}–${period.endDate}), ` +
-      `${reminded} reminders, ${delivery.recipients} inbox items, ${delivery.sent} messages to the outbox` +
+      `${reminded} reminders, ${reached} inbox items, ${sent} messages to the outbox` +
       `${empty.length ? `; demo logins without notifications: ${empty.join(', ')}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   return {

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { idCheckDigit, type DutyWeek, type Page as ListPage, type Role, type Village } from '@beatlink/shared';
 import type { Household } from '@beatlink/shared/registry/households';
 import { apiAs } from '../support/api';
+import { PHONE as PHONE_SCREEN, UI_TIMEOUT, useBrowser } from '../support/browser';
 import '../support/provided';
 
 /**
@@ -19,13 +18,8 @@ const portalUrl = inject('portalUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
 const TENANT = '370283';
-const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const UI_TIMEOUT = 60_000;
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-let shot = 0;
+const chrome = useBrowser('collect-phone');
+const { screenshot } = chrome;
 let village: Village;
 let recordId: string;
 
@@ -36,51 +30,16 @@ const ID_NUMBER = first17 + idCheckDigit(first17);
 const WRONG_ID = first17 + (idCheckDigit(first17) === '1' ? '2' : '1');
 const PHONE = `139${String(Date.now() % 1e8).padStart(8, '0')}`;
 
-async function screenshot(page: Page, step: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: resolve(ARTIFACTS, `collect-phone-${String(shot).padStart(2, '0')}-${step}.png`), fullPage: true });
-}
-
-async function signIn(role: Role, next: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', ...(viewport.width < 500 ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  await page.goto(`${portalUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(login(role).username);
-  await page.getByTestId('login-password').fill(login(role).password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT });
-  return page;
-}
-
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   const week = await (await apiAs(config, login('contact_officer'))).get<DutyWeek>('/duty/week');
   village = await (await apiAs(config, login('program_office'))).get<Village>(`/directory/villages/${week.villages[0]!.id}`);
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  for (const [i, page] of pages.entries()) {
-    await page.screenshot({ path: resolve(ARTIFACTS, `failed-collect-phone-${i}-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
 });
 
 describe('collecting in the village on a phone', () => {
   let page: Page;
 
   it('registers a household and records a call-back', async () => {
-    page = await signIn('contact_officer', '/m/households', { width: 390, height: 844 });
+    page = await chrome.signIn(login('contact_officer'), '/m/households', PHONE_SCREEN);
     const address = `东街 ${Date.now() % 100000} 号`;
     await page.getByTestId('m-household-village').selectOption(village.id);
     await page.getByTestId('m-household-new').click();
@@ -137,7 +96,7 @@ describe('collecting in the village on a phone', () => {
   });
 
   it('the program office sees the number only after giving a reason', async () => {
-    const office = await signIn('program_office', `/intel/view?id=${recordId}`, { width: 1280, height: 900 });
+    const office = await chrome.signIn(login('program_office'), `/intel/view?id=${recordId}`, { viewport: { width: 1280, height: 900 } });
     await office.getByTestId('reveal-idNumber').click();
     await office.getByTestId('reveal-dialog').waitFor({ timeout: UI_TIMEOUT });
     await office.getByTestId('reveal-submit').click();

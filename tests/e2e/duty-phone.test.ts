@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { isoWeekOf, type DutyWeek, type Page as ListPage, type Role, type Village, type Visit } from '@beatlink/shared';
 import type { Absence } from '@beatlink/shared/duty/absence-rules';
 import { apiAs } from '../support/api';
+import { PHONE, UI_TIMEOUT, useBrowser } from '../support/browser';
 import '../support/provided';
 
 /**
@@ -21,14 +20,8 @@ import '../support/provided';
 const portalUrl = inject('portalUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
-const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const UI_TIMEOUT = 60_000;
-const PHONE = { width: 390, height: 844 };
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-let shot = 0;
+const chrome = useBrowser('duty-phone');
+const { screenshot } = chrome;
 
 const login = (tenantId: string, role: Role) => {
   const found = logins.byTenant[tenantId]?.[role];
@@ -36,31 +29,12 @@ const login = (tenantId: string, role: Role) => {
   return found;
 };
 
-async function screenshot(page: Page, step: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: resolve(ARTIFACTS, `duty-phone-${String(shot).padStart(2, '0')}-${step}.png`), fullPage: true });
-}
-
-/** A signed-in phone: the portal keeps its tokens in localStorage; the phone is where the village is. */
+/** A signed-in phone; the phone is where the village is. */
 async function signIn(tenantId: string, role: Role, next: string, position?: { lat: number; lng: number }): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
+  return chrome.signIn(login(tenantId, role), next, {
+    ...PHONE,
     ...(position ? { geolocation: { latitude: position.lat, longitude: position.lng, accuracy: 15 }, permissions: ['geolocation'] } : {}),
   });
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  const { username, password } = login(tenantId, role);
-  await page.goto(`${portalUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT });
-  return page;
 }
 
 /** The officer's first village with a position (his phone is put there). */
@@ -93,26 +67,6 @@ async function checkOut(page: Page, households: number, people: number): Promise
   await page.getByTestId('m-visit-checkout').click();
   await page.getByTestId('m-visit-done').waitFor({ timeout: UI_TIMEOUT });
 }
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  for (const [i, page] of pages.entries()) {
-    await page.screenshot({ path: resolve(ARTIFACTS, `failed-duty-phone-${i}-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-});
 
 describe('a contact officer on his phone', () => {
   const TENANT = '370283';
@@ -234,7 +188,7 @@ describe('a community officer reports an absence, the office approves it, he mak
   });
 
   it('he records a make-up visit and sees the make-up done', async () => {
-    const page = pages.find((p) => p.url().includes('/m/absence'))!;
+    const page = chrome.pages.find((p) => p.url().includes('/m/absence'))!;
     await page.goto(`${portalUrl}/m/visit?makeUp=1`);
     await checkIn(page, village, { makeUp: true });
     await checkOut(page, 3, 6);

@@ -1,11 +1,10 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Me, Role } from '@beatlink/shared';
 import type { MatterDetail, MatterEvent } from '@beatlink/shared/matters/views';
 import { apiAs } from '../support/api';
+import { UI_TIMEOUT, useBrowser } from '../support/browser';
 import '../support/provided';
 
 /**
@@ -21,13 +20,10 @@ const portalUrl = inject('portalUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
 const TENANT = '370283';
-const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const UI_TIMEOUT = 60_000;
+const chrome = useBrowser('matters-loop');
+const { screenshot } = chrome;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const pages: Partial<Record<Role, Page>> = {};
-let shot = 0;
 let matterId: string;
 let agencyId: string;
 let agencyName: string;
@@ -39,22 +35,9 @@ const login = (role: Role) => {
 };
 const apiOf = (role: Role) => apiAs(config, login(role));
 
-async function screenshot(page: Page, step: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: resolve(ARTIFACTS, `matters-loop-${String(shot).padStart(2, '0')}-${step}.png`), fullPage: true });
-}
-
-/** A signed-in browser context per user: the portal keeps its tokens in localStorage. */
+/** A signed-in browser context per user, kept for the user's next step. */
 async function signIn(role: Role, next: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const { username, password } = login(role);
-  await page.goto(`${portalUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT });
+  const page = await chrome.signIn(login(role), next, { label: role });
   pages[role] = page;
   return page;
 }
@@ -126,27 +109,10 @@ async function agencyAcceptsAndAnswers(round: number): Promise<void> {
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   // Which agency the demo agency_staff login belongs to: the matter goes to that one.
   const me = await (await apiOf('agency_staff')).get<Me>('/me');
   if (!me.agencyId) throw new Error('the demo agency_staff login has no agency');
   agencyId = me.agencyId;
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  for (const [role, page] of Object.entries(pages)) {
-    await page?.screenshot({ path: resolve(ARTIFACTS, `failed-matters-loop-${role}-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
 });
 
 describe('the matters loop in the portal', () => {

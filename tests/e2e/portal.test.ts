@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Page as ListPage, Village, Workstation } from '@beatlink/shared';
 import { apiAs } from '../support/api';
+import { saveScreenshot, submitLogin, useBrowser } from '../support/browser';
 import { idOf } from '../lib/route-fixtures';
 import '../support/provided';
 
@@ -17,36 +16,19 @@ const config = inject('stackConfig');
 const logins = inject('logins');
 const seeded = inject('seededIds');
 const TENANT = '370283';
-const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
+const chrome = useBrowser('portal');
 
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-});
-
-afterEach(async (context) => {
-  // A failed step leaves a picture of what the user saw.
-  if (context.task.result?.state === 'fail') await page?.screenshot({ path: resolve(ARTIFACTS, `failed-${Date.now()}.png`), fullPage: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
+  page = await chrome.newPage();
 });
 
 describe('the portal', () => {
   it('signs the program office in and shows name, county and role in Chinese', async () => {
     const login = logins.byTenant[TENANT]!.program_office!;
     await page.goto(`${portalUrl}/login`);
-    await page.getByTestId('login-username').fill(login.username);
-    await page.getByTestId('login-password').fill(login.password);
-    await page.getByTestId('login-submit').click();
+    await submitLogin(page, login);
     const header = page.getByTestId('user-header');
     await header.waitFor({ timeout: 60_000 });
     const me = await (await apiAs(config, login)).get<{ name: string; tenantName: string }>('/me');
@@ -57,14 +39,12 @@ describe('the portal', () => {
   });
 
   it('refuses a wrong password with a clear Chinese message', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const other = await context.newPage();
+    // Playwright's default window, as before: this page never needed the office's screen.
+    const other = await chrome.newPage({ viewport: { width: 1280, height: 720 }, label: 'wrong-password' });
     await other.goto(`${portalUrl}/login`);
-    await other.getByTestId('login-username').fill(logins.byTenant[TENANT]!.program_office!.username);
-    await other.getByTestId('login-password').fill('wrong-password-1');
-    await other.getByTestId('login-submit').click();
+    await submitLogin(other, { username: logins.byTenant[TENANT]!.program_office!.username, password: 'wrong-password-1' });
     await expect.poll(() => other.getByTestId('login-error').innerText(), { timeout: 30_000 }).toContain('用户名或密码错误');
-    await context.close();
+    await other.context().close();
   });
 
   it('browses the organisation tree and creates a village under a workstation', async () => {
@@ -87,7 +67,7 @@ describe('the portal', () => {
     await form.getByTestId('field-kind').click();
     await page.locator('.ant-select-item-option[title="行政村"]').click();
     await form.getByTestId('field-households').fill('321');
-    await page.screenshot({ path: resolve(ARTIFACTS, 'village-form.png') });
+    await saveScreenshot(page, 'village-form.png', { fullPage: false });
     await page.getByTestId('resource-form-submit').click();
     await form.waitFor({ state: 'hidden', timeout: 30_000 });
 
@@ -118,6 +98,6 @@ describe('the portal', () => {
         { timeout: 30_000 },
       )
       .toBe(testId);
-    await page.screenshot({ path: resolve(ARTIFACTS, 'org-tree-village-created.png'), fullPage: true });
+    await saveScreenshot(page, 'org-tree-village-created.png');
   });
 });

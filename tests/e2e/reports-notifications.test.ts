@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { InboxItem, Me, NotificationPreferences, Page as ListPage, Role } from '@beatlink/shared';
 import type { Report } from '@beatlink/shared/analysis/reports';
 import type { SensitivePeriod } from '@beatlink/shared/analysis/sensitive-periods';
@@ -11,6 +10,7 @@ import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import type * as WeeklyJob from '@beatlink/functions/jobs/weekly-analysis';
 import type * as RemindersJob from '@beatlink/functions/jobs/send-reminders';
 import { apiAs } from '../support/api';
+import { ARTIFACTS, DESKTOP, PHONE, UI_TIMEOUT, useBrowser, type PageOptions } from '../support/browser';
 import '../support/provided';
 
 /**
@@ -29,18 +29,13 @@ const portalUrl = inject('portalUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
 const TENANT = '370283';
-const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
-const UI_TIMEOUT = 60_000;
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
 /** A Tuesday 09:00 in Shanghai far from the seeded weeks and the other suites' dates (2031-W10). */
 const TUESDAY_0900 = '2031-03-04T01:00:00.000Z';
 const SHEETS = ['概况', '分类统计', '村排名', '高风险纠纷', '超期事项', '驻村履职', '研判事项'];
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-let shot = 0;
+// Every page may download (the Excel export).
+const chrome = useBrowser('reports-notifications', { contextOptions: { acceptDownloads: true }, hookTimeout: 120_000 });
+const { screenshot } = chrome;
 let weekly: (event: unknown) => Promise<WeeklyJob.WeeklyAnalysisResult>;
 let reminders: (event: unknown) => Promise<RemindersJob.SendRemindersResult>;
 
@@ -50,48 +45,14 @@ const login = (role: Role) => {
   return found;
 };
 
-async function screenshot(page: Page, step: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({ path: resolve(ARTIFACTS, `reports-notifications-${String(shot).padStart(2, '0')}-${step}.png`), fullPage: true });
-}
-
-async function signIn(role: Role, next: string, viewport: { width: number; height: number }, phone = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, ...(phone ? { deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}) });
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  const { username, password } = login(role);
-  await page.goto(`${portalUrl}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: UI_TIMEOUT });
-  return page;
-}
+const signIn = (role: Role, next: string, device: PageOptions): Promise<Page> => chrome.signIn(login(role), next, device);
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   applyHandlerEnv(config);
   // Imported after the environment is set: handler modules read it once, at import.
   weekly = (await import('@beatlink/functions/jobs/weekly-analysis')).handler as typeof weekly;
   reminders = (await import('@beatlink/functions/jobs/send-reminders')).handler as typeof reminders;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }, 120_000);
-
-afterEach(async (context) => {
-  if (context.task.result?.state !== 'fail') return;
-  for (const [i, page] of pages.entries()) {
-    await page.screenshot({ path: resolve(ARTIFACTS, `failed-reports-notifications-${i}-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-  }
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-});
 
 describe('a bureau leader and the weekly analysis', () => {
   let report: Report;
@@ -159,13 +120,17 @@ describe('a bureau leader and the weekly analysis', () => {
     await item.getByTestId('report-action-assign').click();
     const dialog = page.getByTestId('assign-action-dialog');
     await dialog.waitFor({ timeout: UI_TIMEOUT });
-    const pick = async (testId: string) => {
+    // Opens a select of the dialog and clicks an option (the first, or the one titled so) in its
+    // dropdown — once the dropdown of the previous pick has finished closing, so an option of that
+    // one (still fading out) is never taken for an option of this one.
+    const pick = async (testId: string, title?: string) => {
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: UI_TIMEOUT }).toBe(0);
       await dialog.getByTestId(testId).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      const options = page.locator(`.ant-select-dropdown:visible .ant-select-item-option${title ? `[title="${title}"]` : ''}`);
+      await options.first().click();
     };
     await pick('assign-action-category');
-    await dialog.getByTestId('assign-target-type').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="公安 · 警务工作站"]').click();
+    await pick('assign-target-type', '公安 · 警务工作站');
     await pick('assign-unit-select');
     await dialog.getByTestId('assign-action-note').fill('请组织民警本周内入村走访（浏览器测试）');
     await screenshot(page, 'assign-action');
@@ -196,7 +161,7 @@ describe('a contact officer and his reminder on the phone', () => {
     const unreadBefore = (await officer.get<{ unread: number }>('/notifications/unread-count')).unread;
     expect(unreadBefore).toBeGreaterThan(0);
 
-    const page = await signIn('contact_officer', '/m', PHONE, true);
+    const page = await signIn('contact_officer', '/m', PHONE);
     await expect.poll(() => page.getByTestId('m-bell-count').getAttribute('data-count'), { timeout: UI_TIMEOUT }).toBe(String(unreadBefore));
     await page.getByTestId('m-bell').click();
     const item = page.locator(`[data-testid="m-notification"][data-notification-id="${reminder!.id}"]`);
