@@ -369,6 +369,15 @@ describe('visibility', () => {
     // The county's offices see every scope.
     const all = await access.listReports(admin, { limit: 50, status: 'active' });
     expect(all.items).toHaveLength(6);
+    // Newest week first, and in each week the county's report before its stations'.
+    expect(all.items.map((x: ReportSummary) => `${x.period} ${x.scope.kind}`)).toEqual([
+      '2027-W01 county',
+      '2027-W01 station',
+      '2027-W01 station',
+      '2026-W53 county',
+      '2026-W53 station',
+      '2026-W53 station',
+    ]);
   });
 
   it('answers 404 for another county’s report through the API', async () => {

@@ -18,7 +18,8 @@ function toItem(report: Report): Record<string, unknown> {
     gsi1pk: scopeReportsPartition(report.tenantId, report.type, report.scope.id),
     gsi1sk: report.period,
     gsi2pk: typeReportsPartition(report.tenantId, report.type),
-    gsi2sk: `${report.period}#${report.scope.id}`,
+    // `~` sorts after every id: newest first, the county's report leads its period's station reports.
+    gsi2sk: `${report.period}#${report.scope.kind === 'county' ? '~' : ''}${report.scope.id}`,
   };
 }
 

@@ -12,7 +12,8 @@ import { tenantPartition, versionedAttributes } from './common';
  * stable per period and scope so a re-run finds it.
  * - gsi1 `T#<t>#REPORT#BY#<type>#<scopeId>` / `<period>`: one scope's reports, newest first
  *   (queried in reverse); a sensitive period's dispatches are a range of it.
- * - gsi2 `T#<t>#REPORT#BY#<type>` / `<period>#<scopeId>`: every scope's reports of a type.
+ * - gsi2 `T#<t>#REPORT#BY#<type>` / `<period>#<scopeId>` (`<period>#~<county>` for the county's,
+ *   so it leads its period when read newest first): every scope's reports of a type.
  * The computed parts are stored as they are (`any`): the service builds them from the shared
  * types, and the village counts hold only villages with matters, which keeps an item far below
  * 400 KB.
