@@ -1,3 +1,4 @@
+import { mapLimited } from '../../lib/bounded-pool';
 import {
   COMPLIANCE_STATUSES,
   DEFAULT_TENANT_CONFIG,
@@ -43,19 +44,6 @@ const emptyCounts = (): Record<ComplianceStatus, number> => Object.fromEntries(C
 
 /** What is compared to decide whether a record changed (not when it was evaluated, not its version). */
 const substance = ({ evaluatedAt: _e, version: _v, ...rest }: StoredCompliance) => canonicalJson(rest);
-
-async function inPool<T, R>(items: readonly T[], size: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
-  return results;
-}
 
 interface OfficerChange {
   ops: TxOp[];
@@ -133,7 +121,7 @@ export async function evaluateCountyWeek(
   const officers = options.officerIds ? all.filter((o) => options.officerIds!.includes(o.id)) : all;
   const existing = new Map(stored.map((c) => [c.officerId, c]));
 
-  const results = await inPool(officers, CONCURRENCY, (officer) => evaluateOne(setting, officer, week, existing.get(officer.id), actor));
+  const results = await mapLimited(officers, CONCURRENCY, (officer) => evaluateOne(setting, officer, week, existing.get(officer.id), actor));
   const changed = results.flatMap((r, i) => (r.change ? [{ officer: officers[i]!, change: r.change }] : []));
   let written = 0;
   for (const batch of batches(changed.map((c) => c.change))) {

@@ -3,6 +3,7 @@ import { MATTER_INDEXES, putEventOp, putMatterOp, queryAllMatters, type StoredMa
 import { putNotificationOp } from '../../data/notifications';
 import { runTransaction, type TxOp } from '../../data/repository';
 import { AppError } from '../../lib/app-error';
+import { mapLimited } from '../../lib/bounded-pool';
 import { loadMatterRules, type MatterRules } from './matter-rules';
 import { planSupervision, type SupervisionChanges } from './supervision-plan';
 
@@ -70,14 +71,6 @@ export async function recordSupervision(tenantId: string, matter: StoredMatter, 
   }
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 export async function superviseTenant(tenantId: string, at: string, options: SuperviseOptions = {}): Promise<SupervisionCounts> {
   const time = new Date(at);
   if (Number.isNaN(time.getTime())) throw new RangeError(`at is not an ISO time: ${at}`);
@@ -85,7 +78,7 @@ export async function superviseTenant(tenantId: string, at: string, options: Sup
   const rules = options.rules ?? (await loadMatterRules(tenantId));
   const matters = await readRunningDeadlines(tenantId, addHours(now, rules.config.remindBeforeHours));
   const counts: SupervisionCounts = { scanned: matters.length, reminded: 0, overdue: 0, escalated: 0, skipped: 0 };
-  await forEachLimited(matters, options.concurrency ?? 8, async (matter) => {
+  await mapLimited(matters, options.concurrency ?? 8, async (matter) => {
     const plan = planSupervision(matter, now, rules.config, { timeZone: rules.timeZone });
     if (!plan.next) return;
     if ((await recordSupervision(tenantId, matter, { ...plan, next: plan.next })) === 'skipped') {

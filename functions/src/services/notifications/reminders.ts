@@ -18,6 +18,7 @@ import { AppError } from '../../lib/app-error';
 import type { TenantScopedContext } from '../../lib/tenant-context';
 import { countyDutyOfficers } from '../duty/duty-officers';
 import { evaluateOfficerWeekFromTable, type DutyOfficer, type DutySetting } from '../duty/officer-week';
+import { mapLimited } from '../../lib/bounded-pool';
 import { deliverPendingNotifications, type DeliveryCounts } from './delivery';
 
 /**
@@ -86,26 +87,13 @@ async function contactSessions(today: Today, officers: DutyOfficer[]): Promise<N
     );
 }
 
-async function inPool<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
-  return results;
-}
-
 /** (b) Community officers still short of their days this week (live, as GET /duty/week evaluates). */
 async function dutyShortfalls(today: Today, officers: DutyOfficer[]): Promise<NotificationRecord[]> {
   if (today.weekday !== today.config.reminders.communityShortWeekday) return [];
   const rules = today.config.duty;
   const setting: DutySetting = { tenantId: today.tenantId, rules, timeZone: today.config.timeZone, now: today.at, reads: { items: 0 } };
   const community = officers.filter((o) => o.role === 'community_officer' && o.villages.length > 0);
-  const records = await inPool(community, async (o) => (await evaluateOfficerWeekFromTable(setting, o, today.week)).record);
+  const records = await mapLimited(community, CONCURRENCY, async (o) => (await evaluateOfficerWeekFromTable(setting, o, today.week)).record);
   const daysLeft = 8 - today.weekday; // today included, up to Sunday
   return community.flatMap((o, i) => {
     const record = records[i]!;
@@ -171,7 +159,7 @@ async function write(record: NotificationRecord): Promise<boolean> {
 
 export async function sendReminders(tenantId: string, at: string): Promise<ReminderCounts & { delivery: DeliveryCounts }> {
   const planned = await planReminders(tenantId, at);
-  const written = (await inPool(planned, write)).filter(Boolean).length;
+  const written = (await mapLimited(planned, CONCURRENCY, write)).filter(Boolean).length;
   const count = (reason: NotificationRecord['reason']) => planned.filter((n) => n.reason === reason).length;
   const delivery = await deliverPendingNotifications(tenantId, at);
   return { contactSession: count('contact_session'), dutyShort: count('duty_short'), makeUpDue: count('make_up_due'), written, delivery };
