@@ -12,7 +12,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel', 'analysis', 'notifications'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel', 'analysis', 'notifications', 'assessment', 'province'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -174,6 +174,32 @@ export const routes = defineRoutes([
   { operationId: 'getNotificationPreferences', method: 'GET', path: '/notifications/preferences', context: 'notifications', action: 'notification.read', summary: "The caller's channel choices per category (in-app is always on)" },
   { operationId: 'updateNotificationPreferences', method: 'PUT', path: '/notifications/preferences', context: 'notifications', action: 'notification.read', summary: "Choose e-mail and SMS per category", body: s.preferencesUpdateSchema },
   { operationId: 'listOutboxMessages', method: 'GET', path: '/notifications/outbox', context: 'notifications', action: 'notification.outbox.read', summary: 'E-mails and SMS the local stack would have sent (404 where real channels deliver)', query: s.outboxQuerySchema },
+  // assessment: 网上得分、网上考核、网上排名 — rules, runs, scores, rankings, appeals, spot checks, agencies.
+  { operationId: 'getScoreRules', method: 'GET', path: '/assessment/rules', context: 'assessment', action: 'assessment.read', summary: 'The score rules in force (考核细则) and their published versions' },
+  { operationId: 'getScoreRuleVersion', method: 'GET', path: '/assessment/rules/versions/{version}', context: 'assessment', action: 'assessment.read', summary: 'One published version of the score rules (0: the shipped defaults)', params: s.ruleVersionParamsSchema },
+  { operationId: 'getScoreRuleDraft', method: 'GET', path: '/assessment/rules/draft', context: 'assessment', action: 'assessment.manage', summary: "The program office's draft of the next rules version (404 when there is none)" },
+  { operationId: 'updateScoreRuleDraft', method: 'PUT', path: '/assessment/rules/draft', context: 'assessment', action: 'assessment.manage', summary: 'Save the draft rules (version 0 starts a draft)', body: s.ruleDraftUpdateSchema },
+  { operationId: 'previewScoreRuleDraft', method: 'POST', path: '/assessment/rules/draft/preview', context: 'assessment', action: 'assessment.manage', summary: 'What if: a finished period recomputed with the draft, beside the published scores (writes nothing)', body: s.rulePreviewSchema },
+  { operationId: 'publishScoreRules', method: 'POST', path: '/assessment/rules/publish', context: 'assessment', action: 'assessment.manage', summary: 'Publish the draft as the next rules version; later runs use it', body: s.rulePublishSchema, successStatus: 201 },
+  { operationId: 'listScoreRuns', method: 'GET', path: '/assessment/runs', context: 'assessment', action: 'assessment.read', summary: 'Scoring runs, newest period first, each version with its rules version and reason', query: s.runListQuerySchema },
+  { operationId: 'createScoreRun', method: 'POST', path: '/assessment/runs', context: 'assessment', action: 'assessment.manage', summary: 'Score a finished month or quarter now; a published period is recomputed as a new version with its reason', body: s.runCreateSchema, successStatus: 201 },
+  { operationId: 'getRankings', method: 'GET', path: '/assessment/runs/{period}/rankings', context: 'assessment', action: 'assessment.read', summary: "A period's rankings per peer group (officers: their own group)", params: s.periodParamsSchema, query: s.rankingsQuerySchema },
+  { operationId: 'exportRankings', method: 'GET', path: '/assessment/runs/{period}/export', context: 'assessment', action: 'assessment.read', summary: "A period's scores and rankings as an Excel workbook (.xlsx)", params: s.periodParamsSchema, file: true },
+  { operationId: 'listScores', method: 'GET', path: '/assessment/scores', context: 'assessment', action: 'assessment.read', summary: "Scores the caller may see: an officer's own over the periods, or a period's", query: s.scoreListQuerySchema },
+  { operationId: 'getScore', method: 'GET', path: '/assessment/scores/{period}/{subjectId}', context: 'assessment', action: 'assessment.read', summary: 'A score with its breakdown (indicator, raw value, weight, points), adjustments and rank', params: s.scoreParamsSchema },
+  { operationId: 'listAgencyScores', method: 'GET', path: '/assessment/agency-scores', context: 'assessment', action: 'assessment.agency.read', summary: "Agencies' monthly assessment: on-time acceptance and feedback, satisfaction, returns", query: s.agencyScoreQuerySchema },
+  { operationId: 'fileAppeal', method: 'POST', path: '/assessment/appeals', context: 'assessment', action: 'assessment.appeal', summary: 'Contest an item of one’s published score (申诉), with the reason', body: s.appealCreateSchema, successStatus: 201 },
+  { operationId: 'listAppeals', method: 'GET', path: '/assessment/appeals', context: 'assessment', action: 'assessment.read', summary: 'Appeals: an officer’s own, or the county’s (optionally one status or period)', query: s.appealListQuerySchema },
+  { operationId: 'getAppeal', method: 'GET', path: '/assessment/appeals/{id}', context: 'assessment', action: 'assessment.read', summary: 'An appeal with its decision', params: s.appealParamsSchema },
+  { operationId: 'decideAppeal', method: 'POST', path: '/assessment/appeals/{id}/decide', context: 'assessment', action: 'assessment.manage', summary: 'Accept (the adjustment is recorded and the ranking updated) or reject an appeal, with the reason', params: s.appealParamsSchema, body: s.appealDecideSchema },
+  { operationId: 'listSpotChecks', method: 'GET', path: '/assessment/spot-checks', context: 'assessment', action: 'assessment.manage', summary: "A month's spot checks of contact officers (月抽查), optionally open or done", query: s.spotCheckListQuerySchema },
+  { operationId: 'getSpotCheck', method: 'GET', path: '/assessment/spot-checks/{id}', context: 'assessment', action: 'assessment.manage', summary: 'A spot check: its seed, candidates and the sampled visits and households with results', params: s.spotCheckParamsSchema },
+  { operationId: 'recordSpotCheckResult', method: 'POST', path: '/assessment/spot-checks/{id}/results', context: 'assessment', action: 'assessment.manage', summary: 'Record the call-back result of one sampled item', params: s.spotCheckParamsSchema, body: s.spotCheckResultSchema },
+  { operationId: 'drawSpotChecks', method: 'POST', path: '/assessment/spot-checks/draw', context: 'assessment', action: 'assessment.manage', summary: "Draw a finished month's samples now (the monthly job does it; once per officer and month)", body: s.spotCheckDrawSchema, successStatus: 201 },
+  // province: the provincial bureau's rollups — aggregates of its counties, never personal data.
+  { operationId: 'getProvinceRollup', method: 'GET', path: '/province/rollups', context: 'province', action: 'province.rollup.read', summary: "Every county's figures of a week or month, the province's total and the county ranking (latest when no period)", query: s.rollupQuerySchema },
+  { operationId: 'getProvinceTrend', method: 'GET', path: '/province/rollups/trend', context: 'province', action: 'province.rollup.read', summary: "The counties' figures over the last periods", query: s.rollupTrendQuerySchema },
+  { operationId: 'exportProvinceRollup', method: 'GET', path: '/province/rollups/export', context: 'province', action: 'province.rollup.read', summary: 'A rollup as an Excel workbook (.xlsx)', query: s.rollupQuerySchema, file: true },
 ]);
 
 /** The operationIds of one bounded context, as literal types. */

@@ -23,4 +23,10 @@ export const schedules: readonly ScheduleDef[] = [
   { job: 'send-reminders', cron: '0 9 * * *', perTenant: true, description: '提醒：包村民警当日下午工作、社区民警驻村天数不足、补课即将到期' },
   // Fans the outbox out to inboxes, e-mail and SMS; the jobs that write the outbox also deliver at their end.
   { job: 'deliver-notifications', cron: '*/5 * * * *', perTenant: true, description: '通知投递：站内信、邮件、短信' },
+  // 月抽查: before scoring, the previous month's samples of every contact officer's work.
+  { job: 'spot-check-draw', cron: '0 1 1 * *', perTenant: true, description: '月抽查：抽取包村民警上月走访与入户样本，待回访核实' },
+  // 网上考核: the past month (and the past quarter when the month closes one), officers and agencies.
+  { job: 'monthly-scoring', cron: '0 2 1 * *', perTenant: true, description: '月度/季度考核：自动计分、分组排名、成员单位考核，结果发布' },
+  // Platform job: every province's rollup of the last finished week and month (idempotent per period).
+  { job: 'province-rollup', cron: '0 5 * * *', perTenant: false, description: '省厅汇总：各县上周及上月的汇总指标与排名' },
 ];

@@ -37,6 +37,9 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   intel: { manageUsers: false, platformData: false, attachments: false },
   analysis: { manageUsers: false, platformData: false, attachments: false },
   notifications: { manageUsers: false, platformData: false, attachments: false },
+  assessment: { manageUsers: false, platformData: false, attachments: false },
+  // Province rollups live under `P#<provinceId>#`, outside every county's partitions.
+  province: { manageUsers: false, platformData: true, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */

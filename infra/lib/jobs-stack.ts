@@ -22,7 +22,7 @@ export const SCHEDULE_TIME_ZONE = TimeZone.ASIA_SHANGHAI;
  * The jobs that fan the notification outbox out (delivery, and the jobs that deliver at their
  * end): only these may send e-mail (SES) and SMS (SNS).
  */
-export const DELIVERING_JOBS: readonly string[] = ['deliver-notifications', 'send-reminders', 'supervise-matters', 'weekly-analysis', 'daily-dispatch'];
+export const DELIVERING_JOBS: readonly string[] = ['deliver-notifications', 'send-reminders', 'supervise-matters', 'weekly-analysis', 'daily-dispatch', 'monthly-scoring', 'spot-check-draw'];
 
 /** The sender of notification e-mails when neither the prop nor `-c notifyEmailFrom=…` names one. */
 export const DEFAULT_NOTIFY_EMAIL_FROM = 'no-reply@beatlink.example.cn';

@@ -33,7 +33,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords', 'reports', 'sensitivePeriods', 'notifications'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords', 'reports', 'sensitivePeriods', 'notifications', 'appeals', 'spotChecks'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -165,6 +165,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedResult> {
       return { ...base, ...seeded, outcome: resuming ? 'resumed' : 'created' };
     }),
   );
+
+  // The province's rollups read every county: after all of them.
+  if (results.some((c) => c.outcome !== 'skipped')) {
+    const { seedProvinceRollups } = await import('./seed-province');
+    await seedProvinceRollups(DEMO_PROVINCE, { log });
+  }
 
   if (Object.keys(retries).length > 0) {
     log(`seed: retried ${Object.entries(retries).map(([status, n]) => `${n}× ${status}`).join(', ')}`);
@@ -308,12 +314,20 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   ids.callbacks.push(...registry.callbacks);
   const { seedIntel } = await import('./seed-intel');
   ids.intelRecords.push(...(await seedIntel(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
+  // The months before the seeded weeks, laid down for the assessment (考核) to have a history.
+  const { seedHistory } = await import('./seed-history');
+  await seedHistory(plan, (k) => id(k) as string, { log: ctx.log });
   // Last: the reports read everything above, and the reminders the week's duty.
   const { seedAnalysis } = await import('./seed-analysis');
   const analysis = await seedAnalysis(plan, { log: ctx.log });
   ids.reports.push(...analysis.reports);
   ids.sensitivePeriods.push(...analysis.sensitivePeriods);
   ids.notifications.push(...analysis.notifications);
+  // After the reports: the monthly jobs of 网上考核 over the history, appeals, spot checks.
+  const { seedAssessment } = await import('./seed-assessment');
+  const assessment = await seedAssessment(plan, (k) => id(k) as string, { log: ctx.log });
+  ids.appeals.push(...assessment.appeals);
+  ids.spotChecks.push(...assessment.spotChecks);
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {

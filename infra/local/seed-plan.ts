@@ -1,4 +1,4 @@
-import type { AgencyKind, OfficerRole, Role } from '@beatlink/shared';
+import { OFFICER_GRADES, type AgencyKind, type OfficerGrade, type OfficerRole, type Role } from '@beatlink/shared';
 
 /**
  * The demo data, planned deterministically (a seeded PRNG, so every start plans the same county)
@@ -189,7 +189,7 @@ export interface CountyPlan {
     }> & { officeKey: string; workstationKey: string }
   >;
   officers: Array<
-    PlannedRecord<{ name: string; policeNumber: string; phone: string; role: OfficerRole; username: string }> & { placement: Placement }
+    PlannedRecord<{ name: string; policeNumber: string; phone: string; role: OfficerRole; username: string; grade?: OfficerGrade }> & { placement: Placement }
   >;
   agencies: Array<PlannedRecord<{ name: string; kind: AgencyKind; contactName: string; contactPhone: string }>>;
   agencyStaff: Array<PlannedRecord<{ name: string; phone: string; username: string; title: string }> & { agencyKey: string }>;
@@ -309,11 +309,11 @@ export function planCounty(tenantId: string, size: SeedSize): CountyPlan {
   });
 
   const officers: CountyPlan['officers'] = [];
-  const addOfficer = (role: OfficerRole, placement: Placement) => {
+  const addOfficer = (role: OfficerRole, placement: Placement, grade?: OfficerGrade) => {
     officers.push({
       key: `officer:${officers.length}`,
       placement,
-      input: { name: person(), policeNumber: policeNumber(), phone: phone(), role, username: username(role) },
+      input: { name: person(), policeNumber: policeNumber(), phone: phone(), role, username: username(role), ...(grade ? { grade } : {}) },
     });
   };
   const departmentKey = (i: number) => departments[i % departments.length]!.key;
@@ -321,8 +321,9 @@ export function planCounty(tenantId: string, size: SeedSize): CountyPlan {
   for (let i = 0; i < profile.bureauLeaders; i++) addOfficer('bureau_leader', {});
   for (let i = 0; i < profile.governanceOffice; i++) addOfficer('governance_office', {});
   stations.forEach((s) => addOfficer('station_chief', { stationKey: s.key }));
-  offices.forEach((o) => {
-    addOfficer('community_officer', { stationKey: o.stationKey, officeKey: o.key });
+  // 分级: grades in turn (not drawn, so the plan's other random choices stay as they were).
+  offices.forEach((o, i) => {
+    addOfficer('community_officer', { stationKey: o.stationKey, officeKey: o.key }, OFFICER_GRADES[i % OFFICER_GRADES.length]);
     addOfficer('auxiliary', { stationKey: o.stationKey, officeKey: o.key });
     addOfficer('auxiliary', { stationKey: o.stationKey, officeKey: o.key });
   });

@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   intel: 'itl',
   intelEvent: 'iev',
   sensitivePeriod: 'spd',
+  appeal: 'apl',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

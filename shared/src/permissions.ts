@@ -42,6 +42,11 @@ export const ACTIONS = [
   'analysis.manage',
   'notification.read',
   'notification.outbox.read',
+  'assessment.read',
+  'assessment.manage',
+  'assessment.appeal',
+  'assessment.agency.read',
+  'province.rollup.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +96,9 @@ const REGISTRY_REVEAL = (scope: Scope): Grants => ({ 'registry.reveal': scope })
  */
 const INTEL_FIELD = (scope: Scope): Grants => ({ 'intel.read': scope, 'intel.write': scope, 'intel.reveal': scope });
 
+/** Assessed officers read their own scores and their group's ranking, and contest an item (申诉). */
+const ASSESSED: Grants = { 'assessment.read': 'own', 'assessment.appeal': 'own' };
+
 function matterGrants(scope: Scope, only: readonly MatterAction[] = MATTER_ACTIONS): Grants {
   return Object.fromEntries(only.map((action) => [action, scope]));
 }
@@ -106,7 +114,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'platform.tenant.read': 'platform',
   },
   // Provincial analysts see cross-county aggregates only, never a county's directory.
-  province_viewer: { 'me.read': 'own' },
+  province_viewer: { 'me.read': 'own', 'province.rollup.read': 'province' },
   // Leaders read everything and may urge (催办); they take in no matters themselves.
   bureau_leader: {
     ...POLICE_READ,
@@ -121,6 +129,9 @@ export const PERMISSIONS: Record<Role, Grants> = {
     // Leaders chair the weekly analysis (研判讲评) and assign its action items.
     'analysis.read': 'tenant',
     'analysis.manage': 'tenant',
+    // 奖惩 follows the ranking: leaders read every score, ranking and agency score.
+    'assessment.read': 'tenant',
+    'assessment.agency.read': 'tenant',
   },
   program_office: {
     ...POLICE_READ,
@@ -142,15 +153,19 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'analysis.manage': 'tenant',
     // Where messages go without e-mail or SMS (the local stack), the office reads the outbox.
     'notification.outbox.read': 'tenant',
+    // The office assesses (考核): rules, runs, spot-check call-backs, appeal decisions.
+    'assessment.read': 'tenant',
+    'assessment.manage': 'tenant',
+    'assessment.agency.read': 'tenant',
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).
-  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant'), 'analysis.read': 'tenant' },
-  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station'), ...REGISTRY_REVEAL('station'), 'intel.read': 'station', 'intel.verify': 'station', 'intel.reveal': 'station', 'analysis.read': 'station' },
+  governance_office: { ...POLICE_READ, ...matterGrants('tenant'), 'matter.figures.read': 'tenant', 'directory.agency.write': 'tenant', ...REGISTRY_READ('tenant'), 'analysis.read': 'tenant', 'assessment.agency.read': 'tenant' },
+  station_chief: { ...POLICE_READ, ...matterGrants('station'), 'duty.visit.write': 'own', 'duty.read': 'station', ...REGISTRY_READ('station'), ...REGISTRY_REVEAL('station'), 'intel.read': 'station', 'intel.verify': 'station', 'intel.reveal': 'station', 'analysis.read': 'station', 'assessment.read': 'station' },
   // Officers record their own visits, report their own absences (报备) and see their own duty (警力下沉).
   // Field officers sit in their station's 讲评: they read its reports.
-  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station' },
-  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station' },
+  community_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station', ...ASSESSED },
+  contact_officer: { ...POLICE_READ, ...matterGrants('unit'), 'duty.visit.write': 'own', 'duty.read': 'own', 'duty.absence.file': 'own', ...REGISTRY_WRITE('unit'), ...REGISTRY_REVEAL('unit'), ...INTEL_FIELD('unit'), 'analysis.read': 'station', ...ASSESSED },
   // Auxiliaries enter data; they cannot reveal a resident's phone or take decisions.
   auxiliary: { ...POLICE_READ, ...matterGrants('unit', ['matter.create', 'matter.read', 'attachment.create', 'attachment.read']), ...REGISTRY_WRITE('unit'), 'intel.read': 'unit', 'intel.write': 'unit' },
   // Agency staff see their own agency only, never the police directory; the matters assigned to it.
@@ -158,6 +173,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'me.read': 'own',
     'notification.read': 'own',
     'directory.agency.read': 'unit',
+    // An agency sees its own monthly assessment.
+    'assessment.agency.read': 'unit',
     ...matterGrants('unit', ['matter.read', 'matter.transition', 'matter.reveal', 'attachment.create', 'attachment.read']),
   },
 };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { newId, type Report, type ReportSummary, type Station, type Village } from '@beatlink/shared';
+import { type Report, type ReportSummary, type Station, type Village } from '@beatlink/shared';
 import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import type * as Clock from '@beatlink/functions/lib/clock';
 import type { TenantContext } from '@beatlink/functions/lib/tenant-context';
@@ -19,6 +19,8 @@ import type * as Assign from '@beatlink/functions/services/analysis/assign-actio
 import type * as Periods from '@beatlink/functions/services/analysis/sensitive-periods';
 import type * as WeeklyJob from '@beatlink/functions/jobs/weekly-analysis';
 import type * as DailyJob from '@beatlink/functions/jobs/daily-dispatch';
+import { closedVisit } from '@beatlink/infra/local/history-records';
+import { storedHousehold, storedIntel, storedMatter } from '../lib/stored-records';
 import { apiAs, type ApiClient } from '../support/api';
 import { idToken } from '../support/auth';
 import '../support/provided';
@@ -65,71 +67,16 @@ const at = (iso: string) => ({ ...deps(), clock: clock.fixedClock(iso) });
 const urumqi = (local: string) => new Date(Date.parse(`${local}+06:00`)).toISOString();
 
 async function putMatter(local: string, village: Village, n: number, extra: Partial<MatterData.StoredMatter> = {}): Promise<MatterData.StoredMatter> {
-  const when = urumqi(local);
-  const m: MatterData.StoredMatter = {
-    id: newId('matter', Date.parse(when)),
-    tenantId: TENANT,
-    kind: 'demand',
-    source: 'officer',
-    status: 'triage',
-    title: `测试事项${n}`,
-    description: `测试事项${n}`,
-    categoryId: 'public_order',
-    categoryName: '治安问题',
-    severity: 'medium',
-    linkage: false,
-    villageId: village.id,
-    villageName: village.name,
-    officeId: village.officeId,
-    workstationId: village.workstationId,
-    stationId: village.stationId,
-    occurredAt: when,
-    attachmentIds: [],
-    mergedCount: 0,
-    supervision: { escalationLevel: 0, urgeCount: 0 },
-    returnCount: 0,
-    reopenCount: 0,
-    createdByName: '测试',
-    version: 1,
-    createdAt: when,
-    updatedAt: when,
-    createdBy: 'test',
-    updatedBy: 'test',
-    ...extra,
-  };
+  const m = storedMatter(TENANT, urumqi(local), village, { title: `测试事项${n}`, description: `测试事项${n}`, categoryName: '治安问题', ...extra });
   await repo.runTransaction([matters.putMatterOp(m, undefined)]);
   return m;
 }
 
 async function putVisit(local: string, village: Village, households: number): Promise<void> {
-  const when = urumqi(local);
-  const visit: VisitData.StoredVisit = {
-    tenantId: TENANT,
-    id: newId('visit', Date.parse(when)),
-    officerId: 'ofr_01JD3Z6Q9V8C2M4N5P6R7S8T9A',
-    officerName: '张伟',
-    role: 'community_officer',
-    villageId: village.id,
-    villageName: village.name,
-    officeId: village.officeId,
-    workstationId: village.workstationId,
-    stationId: village.stationId,
-    checkedInAt: when,
-    checkInFlag: { flagged: false },
-    makeUp: false,
-    checkedOutAt: new Date(Date.parse(when) + 2 * 3_600_000).toISOString(),
-    householdsVisited: households,
-    peopleTalkedTo: households * 2,
-    matterIds: [],
-    minutes: 120,
-    status: 'closed',
-    version: 2,
-    createdAt: when,
-    updatedAt: when,
-    createdBy: 'test',
-    updatedBy: 'test',
-  };
-  await repo.runTransaction([visits.putVisitOp(visit, undefined)]);
+  const officer = { id: 'ofr_01JD3Z6Q9V8C2M4N5P6R7S8T9A', name: '张伟', role: 'community_officer' as const };
+  const place = { villageId: village.id, villageName: village.name, officeId: village.officeId, workstationId: village.workstationId, stationId: village.stationId };
+  const [date, from] = [local.slice(0, 10), local.slice(11, 16)];
+  await repo.runTransaction([visits.putVisitOp(closedVisit({ tenantId: TENANT, officer, place, date, from, minutes: 120, timeZone: ZONE, householdsVisited: households, by: 'test' }), undefined)]);
 }
 
 async function putCompliance(officerId: string, officerName: string, station: Station, status: 'met' | 'violation', reasons: string[]): Promise<void> {
@@ -237,36 +184,9 @@ beforeAll(async () => {
   await putCompliance('ofr_01JD3Z6Q9V8C2M4N5P6R7S8T9C', '李强', stnB, 'violation', ['周二未入村且未报备']);
   // One information record and one household registered in W01 (东城).
   const t = urumqi('2027-01-07T10:00:00');
-  const place = { villageId: v.east.id, villageName: v.east.name, officeId: v.east.officeId, workstationId: v.east.workstationId, stationId: stnA.id };
   await repo.runTransaction([
-    intel.putIntelRecordOp(
-      {
-        tenantId: TENANT,
-        id: newId('intel', Date.parse(t)),
-        type: 'person',
-        title: '独居老人',
-        ...place,
-        details: {},
-        secrets: {},
-        lookupHashes: [],
-        tags: [],
-        links: [],
-        reliability: 'B',
-        verification: { state: 'unverified' },
-        source: { username: 'test', name: '测试' },
-        status: 'active',
-        version: 1,
-        createdAt: t,
-        updatedAt: t,
-        createdBy: 'test',
-        updatedBy: 'test',
-      },
-      undefined,
-    ),
-    registry.putHouseholdOp(
-      { tenantId: TENANT, id: newId('household', Date.parse(t)), ...place, address: '东村 1 号', headName: '王大', members: 3, tags: [], status: 'active', version: 1, createdAt: t, updatedAt: t, createdBy: 'test', updatedBy: 'test' },
-      undefined,
-    ),
+    intel.putIntelRecordOp(storedIntel(TENANT, t, v.east, { type: 'person', title: '独居老人' }), undefined),
+    registry.putHouseholdOp(storedHousehold(TENANT, t, v.east, '东村 1 号'), undefined),
   ]);
 }, 240_000);
 

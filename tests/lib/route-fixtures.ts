@@ -1,4 +1,4 @@
-import { ID_PREFIXES, bestScope, type IdKind, type Role } from '@beatlink/shared';
+import { DEFAULT_TENANT_CONFIG, ID_PREFIXES, bestScope, previousMonth, type IdKind, type Role } from '@beatlink/shared';
 import type { RouteDef } from '@beatlink/functions/routes';
 import type { RecordType } from '@beatlink/infra/local/seed-demo';
 import type { Login } from '@beatlink/infra/local/seed-demo';
@@ -25,12 +25,22 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   household: 'households',
   intel: 'intelRecords',
   sensitivePeriod: 'sensitivePeriods',
+  appeal: 'appeals',
 };
 
 /** Seeded records whose ids are not `<prefix>_<ULID>` (stable report ids, digest notification ids). */
-const OTHER_RECORD_TYPES: RecordType[] = ['reports', 'notifications'];
-/** Path parameters that name a part of a record rather than a record (a report's action item). */
-const PART_PARAMS = ['act_1'];
+const OTHER_RECORD_TYPES: RecordType[] = ['reports', 'notifications', 'spotChecks'];
+/**
+ * Path parameters that name a part of a record rather than a record (a report's action item), or
+ * no record at all: the assessment period the seed scored (the month before the seed ran, in the
+ * demo counties' zone) and the rules version 0 (the shipped defaults).
+ */
+const PART_PARAMS = ['act_1', previousMonth(new Date().toISOString(), DEFAULT_TENANT_CONFIG.timeZone), '0'];
+/** Path parameters that are not record ids: the same value in every county. */
+const SHARED_PARAMS = new Set(['tenantId', 'period', 'version', 'actionId']);
+
+/** The route names a record of a county in its path (so another county's id must give 404). */
+export const hasRecordParam = (route: RouteDef) => pathParamNames(route).some((name) => !SHARED_PARAMS.has(name));
 
 const KIND_OF_PREFIX = new Map<string, IdKind>(Object.entries(ID_PREFIXES).map(([kind, prefix]) => [prefix, kind as IdKind]));
 
@@ -46,8 +56,8 @@ function paramValue(route: RouteDef, name: string, seeded: SeededIds, tenantId: 
   if (name === 'tenantId') return tenantId;
   // Directory kinds the demo seed creates; later kinds join RECORD_TYPE_OF when the seed has them.
   for (const kind of Object.keys(RECORD_TYPE_OF) as IdKind[]) {
-    const candidate = idOf(seeded, tenantId, kind);
-    if (route.params?.shape[name]?.safeParse(candidate).success) return candidate;
+    const candidate = seeded.ids[tenantId]?.[RECORD_TYPE_OF[kind]!]?.[0];
+    if (candidate && route.params?.shape[name]?.safeParse(candidate).success) return candidate;
   }
   for (const candidate of [...OTHER_RECORD_TYPES.map((type) => seeded.ids[tenantId]?.[type]?.[0]), ...PART_PARAMS]) {
     if (candidate && route.params?.shape[name]?.safeParse(candidate).success) return candidate;

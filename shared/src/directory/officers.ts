@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailSchema, phoneSchema, text, usernameSchema, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 import { OFFICER_ROLES, type OfficerRole } from '../roles';
+import { OFFICER_GRADES, type OfficerGrade } from '../assessment/peer-groups';
 
 export const policeNumberSchema = z
   .string()
@@ -34,9 +35,13 @@ export const ROLE_PLACEMENT: Record<OfficerRole, { requires: Array<keyof typeof 
 /** Adds an issue for each placement field the role needs but lacks, or must not have. */
 export function checkPlacement(
   role: OfficerRole,
-  value: Partial<Record<keyof typeof placement, unknown>>,
+  value: Partial<Record<keyof typeof placement | 'grade', unknown>>,
   ctx: { addIssue: (issue: { code: 'custom'; path: string[]; message: string }) => void },
 ): void {
+  // 分级 applies to community officers only: they are ranked within their grade.
+  if (value.grade !== undefined && value.grade !== null && role !== 'community_officer') {
+    ctx.addIssue({ code: 'custom', path: ['grade'], message: `只有社区民警分级 / only community officers have a grade` });
+  }
   const rule = ROLE_PLACEMENT[role];
   for (const field of rule.requires) {
     if (value[field] === undefined || value[field] === null) {
@@ -55,6 +60,8 @@ const officerFields = {
   policeNumber: policeNumberSchema,
   phone: phoneSchema,
   email: emailSchema.optional(),
+  /** 社区民警分级 (一级/二级/三级): the peer group he is ranked in. */
+  grade: z.enum(OFFICER_GRADES).optional(),
 };
 
 export const officerCreateSchema = withExample(
@@ -79,6 +86,7 @@ export const officerCreateSchema = withExample(
 export const officerUpdateSchema = withExample(
   z.strictObject({
     ...z.strictObject(officerFields).partial().shape,
+    grade: z.enum(OFFICER_GRADES).nullable().optional(),
     stationId: idSchema('station').nullable().optional(),
     departmentId: idSchema('department').nullable().optional(),
     officeId: idSchema('office').nullable().optional(),
@@ -98,6 +106,7 @@ export interface Officer extends RecordMeta {
   email?: string;
   role: OfficerRole;
   username: string;
+  grade?: OfficerGrade;
   stationId?: string;
   departmentId?: string;
   officeId?: string;

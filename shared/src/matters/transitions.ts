@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors';
 import type { Role } from '../roles';
 import { closedStatusFor, type MatterOutcome, type MatterStatus } from './kinds';
+import { MATTER_SUPERVISORS } from './supervisors';
 
 /**
  * THE state machine of a matter, as a table. The API refuses anything not in it with 422
@@ -82,7 +83,7 @@ export interface TransitionRule {
 
 const ASSIGNERS = ['program_office', 'governance_office', 'station_chief'] as const satisfies readonly Role[];
 const ASSIGNEES = ['station_chief', 'community_officer', 'contact_officer', 'agency_staff'] as const satisfies readonly Role[];
-const SUPERVISORS = ['bureau_leader', 'program_office', 'governance_office', 'station_chief'] as const satisfies readonly Role[];
+const SUPERVISORS = MATTER_SUPERVISORS;
 /** Statuses in which someone owes work against a deadline. */
 const IN_HAND = ['assigned', 'accepted'] as const satisfies readonly MatterStatus[];
 

@@ -20,6 +20,11 @@ export const NOTIFICATION_REASONS = [
   // reports (weekly-analysis, daily-dispatch)
   'report_ready',
   'dispatch_ready',
+  // assessment (monthly-scoring, appeals, spot-check-draw)
+  'score_published',
+  'appeal_filed',
+  'appeal_decided',
+  'spot_check_ready',
 ] as const;
 export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
@@ -32,14 +37,19 @@ export const NOTIFICATION_REASON_LABELS: Record<NotificationReason, Label> = {
   make_up_due: { zh: '补课到期提醒', en: 'Make-up due' },
   report_ready: { zh: '研判报告', en: 'Weekly report ready' },
   dispatch_ready: { zh: '日调度报告', en: 'Daily dispatch ready' },
+  score_published: { zh: '考核结果发布', en: 'Scores published' },
+  appeal_filed: { zh: '考核申诉', en: 'Appeal filed' },
+  appeal_decided: { zh: '申诉处理结果', en: 'Appeal decided' },
+  spot_check_ready: { zh: '月抽查待回访', en: 'Spot check to call back' },
 };
 
-export const NOTIFICATION_CATEGORIES = ['matters', 'duty', 'reports'] as const;
+export const NOTIFICATION_CATEGORIES = ['matters', 'duty', 'reports', 'assessment'] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 export const NOTIFICATION_CATEGORY_LABELS: Record<NotificationCategory, Label> = {
   matters: { zh: '事项督导', en: 'Matter supervision' },
   duty: { zh: '驻村履职', en: 'Village duty' },
   reports: { zh: '研判报告', en: 'Reports' },
+  assessment: { zh: '考核排名', en: 'Assessment' },
 };
 
 export const CATEGORY_OF_REASON: Record<NotificationReason, NotificationCategory> = {
@@ -51,6 +61,10 @@ export const CATEGORY_OF_REASON: Record<NotificationReason, NotificationCategory
   make_up_due: 'duty',
   report_ready: 'reports',
   dispatch_ready: 'reports',
+  score_published: 'assessment',
+  appeal_filed: 'assessment',
+  appeal_decided: 'assessment',
+  spot_check_ready: 'assessment',
 };
 
 /** Channels beside in-app. E-mail is SES and SMS is SNS in AWS; locally both go to the outbox. */
@@ -69,6 +83,7 @@ export const DEFAULT_NOTIFICATION_CHOICES: CategoryChoices = {
   matters: { email: false, sms: true },
   duty: { email: false, sms: true },
   reports: { email: true, sms: false },
+  assessment: { email: true, sms: false },
 };
 
 export interface NotificationPreferences {
@@ -80,7 +95,7 @@ export interface NotificationPreferences {
 }
 
 /** What the thing a notification is about is, so the portal can link to it. */
-export const NOTIFICATION_SUBJECTS = ['matter', 'report', 'absence', 'week'] as const;
+export const NOTIFICATION_SUBJECTS = ['matter', 'report', 'absence', 'week', 'score', 'appeal', 'spot_check'] as const;
 export type NotificationSubjectType = (typeof NOTIFICATION_SUBJECTS)[number];
 
 /** One notification in one user's inbox (the bell). */

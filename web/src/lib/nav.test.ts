@@ -9,14 +9,15 @@ describe('navFor', () => {
     const duty = ['/duty/absences', '/duty/compliance'];
     const registry = ['/villages', '/intel'];
     const analysis = ['/reports', '/sensitive-periods'];
-    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, ...analysis, '/notifications', '/settings/matters', '/dev/outbox']);
-    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, ...analysis, '/notifications', '/settings/matters']);
-    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages', ...analysis, '/notifications']);
-    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty, ...analysis, '/notifications']);
-    expect(paths(['community_officer'])).toEqual([...directory, '/matters', '/reports', '/notifications']);
+    const assessment = ['/assessment/scores', '/assessment/appeals', '/assessment/spot-checks', '/assessment/rules', '/assessment/agencies'];
+    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, ...analysis, ...assessment, '/notifications', '/settings/matters', '/dev/outbox']);
+    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, ...analysis, '/assessment/scores', '/assessment/appeals', '/assessment/rules', '/assessment/agencies', '/notifications', '/settings/matters']);
+    expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages', ...analysis, '/assessment/agencies', '/notifications']);
+    expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty, ...analysis, '/assessment/scores', '/assessment/appeals', '/assessment/rules', '/notifications']);
+    expect(paths(['community_officer'])).toEqual([...directory, '/matters', '/reports', '/assessment/scores', '/assessment/appeals', '/notifications']);
     expect(paths(['auxiliary'])).toEqual([...directory, '/matters', '/notifications']);
-    expect(paths(['agency_staff'])).toEqual(['/', '/agencies', '/agency', '/notifications']);
-    expect(paths(['province_viewer'])).toEqual(['/']);
+    expect(paths(['agency_staff'])).toEqual(['/', '/agencies', '/agency', '/assessment/agencies', '/notifications']);
+    expect(paths(['province_viewer'])).toEqual(['/', '/province']);
     expect(paths(['platform_admin'])).toEqual(['/']);
   });
 
@@ -92,6 +93,24 @@ describe('the analysis and notification pages', () => {
     expect(selectedNav('/sensitive-periods')).toBe('/sensitive-periods');
     expect(selectedNav('/notifications')).toBe('/notifications');
     expect(selectedNav('/dev/outbox')).toBe('/dev/outbox');
+  });
+});
+
+describe('the assessment pages', () => {
+  it('follow the matrix: rankings and appeals for assessment.read, spot checks for the office, the rules page not for officers', () => {
+    expect(paths(['contact_officer'])).toEqual(expect.arrayContaining(['/assessment/scores', '/assessment/appeals']));
+    expect(paths(['contact_officer'])).not.toContain('/assessment/rules');
+    expect(paths(['contact_officer'])).not.toContain('/assessment/spot-checks');
+    expect(paths(['bureau_leader'])).not.toContain('/assessment/spot-checks');
+    expect(paths(['agency_staff'])).toContain('/assessment/agencies');
+    expect(paths(['auxiliary']).filter((p) => p.startsWith('/assessment'))).toEqual([]);
+    expect(paths(['province_viewer']).filter((p) => p.startsWith('/assessment'))).toEqual([]);
+  });
+
+  it('select their entries', () => {
+    expect(selectedNav('/assessment/scores')).toBe('/assessment/scores');
+    expect(selectedNav('/assessment/spot-checks')).toBe('/assessment/spot-checks');
+    expect(selectedNav('/assessment')).toBe('/');
   });
 });
 

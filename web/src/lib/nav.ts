@@ -1,7 +1,7 @@
 import type { Action, Role } from '@beatlink/shared';
 import { bestScope } from '@beatlink/shared/permissions';
 import { OFFICER_ROLES } from '@beatlink/shared/roles';
-import { TRANSITION_TABLE } from '@beatlink/shared/matters/transitions';
+import { MATTER_SUPERVISORS } from '@beatlink/shared/matters/supervisors';
 
 export interface NavItem {
   path: string;
@@ -19,7 +19,7 @@ export interface NavItem {
 /** The roles that work matters at the bureau: every officer role (agency staff have their workbench). */
 const POLICE_MATTER_ROLES: readonly Role[] = OFFICER_ROLES;
 /** 催办 / 升级督办: the supervisors of the transition table. */
-const SUPERVISOR_ROLES: readonly Role[] = TRANSITION_TABLE.urge.roles;
+const SUPERVISOR_ROLES: readonly Role[] = MATTER_SUPERVISORS;
 /** 警力下沉 at the office: those who follow the county's (or a station's) duty; officers see their own week on the phone. */
 const DUTY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief'];
 /**
@@ -32,10 +32,13 @@ const REGISTRY_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader
  * station's reports; the periods are the county's calendar, declared by the program office).
  */
 const ANALYSIS_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief', 'governance_office'];
+/** 考核细则 as a page: the offices that read the whole county's rules; officers read theirs in a score's breakdown. */
+const ASSESSMENT_OFFICE_ROLES: readonly Role[] = ['program_office', 'bureau_leader', 'station_chief'];
 
 /** The office portal's pages, in menu order. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '首页' },
+  { path: '/province', label: '全省汇总', action: 'province.rollup.read' },
   { path: '/org', label: '组织机构', action: 'directory.read' },
   { path: '/officers', label: '民警管理', action: 'directory.read' },
   { path: '/departments', label: '局直单位', action: 'directory.read' },
@@ -56,6 +59,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/duty/compliance', label: '履职考核', action: 'duty.read', roles: DUTY_OFFICE_ROLES, also: ['/duty/officer'] },
   { path: '/reports', label: '研判报告', action: 'analysis.read' },
   { path: '/sensitive-periods', label: '敏感时期', action: 'analysis.read', roles: ANALYSIS_OFFICE_ROLES },
+  { path: '/assessment/scores', label: '考核排名', action: 'assessment.read' },
+  { path: '/assessment/appeals', label: '考核申诉', action: 'assessment.read' },
+  { path: '/assessment/spot-checks', label: '月抽查', action: 'assessment.manage' },
+  { path: '/assessment/rules', label: '考核细则', action: 'assessment.read', roles: ASSESSMENT_OFFICE_ROLES },
+  { path: '/assessment/agencies', label: '成员单位考核', action: 'assessment.agency.read' },
   { path: '/notifications', label: '通知', action: 'notification.read' },
   { path: '/settings/matters', label: '事项规则配置', action: 'config.update' },
   { path: '/dev/outbox', label: '开发发件箱', action: 'notification.outbox.read' },

@@ -12,7 +12,7 @@ describe('officer form follows ROLE_PLACEMENT', () => {
   const names = (role: string, mode: 'create' | 'edit' = 'create') => activeFields(spec, mode, { role }).map((f) => f.name);
 
   it('shows only the placement fields the role allows', () => {
-    expect(names('community_officer')).toEqual(['name', 'policeNumber', 'role', 'username', 'phone', 'email', 'stationId', 'officeId']);
+    expect(names('community_officer')).toEqual(['name', 'policeNumber', 'role', 'username', 'phone', 'email', 'stationId', 'officeId', 'grade']);
     expect(names('contact_officer')).toEqual(['name', 'policeNumber', 'role', 'username', 'phone', 'email', 'departmentId', 'workstationId']);
     expect(names('bureau_leader')).toEqual(['name', 'policeNumber', 'role', 'username', 'phone', 'email', 'departmentId']);
     expect(names('station_chief', 'edit')).toEqual(['name', 'policeNumber', 'phone', 'email', 'stationId']);
@@ -42,6 +42,26 @@ describe('officer form follows ROLE_PLACEMENT', () => {
     const body = buildBody(spec, 'edit', { ...formValuesOf(spec, record), officeId: undefined }, record);
     expect(body).toEqual({ officeId: null, version: 3 });
     expect(validateBody(spec, 'edit', body, activeFields(spec, 'edit', record))).toBeUndefined();
+  });
+});
+
+describe('officer grade (社区民警分级)', () => {
+  const spec = RESOURCE_FORMS.officer;
+  const record = { id: ID('ofr', 9), version: 3, role: 'community_officer', name: '张三', stationId, phone: '13800000000', grade: 'second' };
+
+  it('is a field of community officers only', () => {
+    for (const role of ['contact_officer', 'station_chief', 'auxiliary']) expect(activeFields(spec, 'create', { role }).map((f) => f.name)).not.toContain('grade');
+    expect(activeFields(spec, 'edit', record).map((f) => f.name)).toContain('grade');
+    expect(formValuesOf(spec, record).grade).toBe('second');
+  });
+
+  it('is sent when chosen, cleared with null, and dropped when the role changes away', () => {
+    expect(buildBody(spec, 'edit', { ...formValuesOf(spec, record), grade: 'first' }, record)).toEqual({ grade: 'first', version: 3 });
+    const cleared = buildBody(spec, 'edit', { ...formValuesOf(spec, record), grade: undefined }, record);
+    expect(cleared).toEqual({ grade: null, version: 3 });
+    expect(validateBody(spec, 'edit', cleared, activeFields(spec, 'edit', record))).toBeUndefined();
+    const values = { name: '李四', policeNumber: '123457', role: 'contact_officer', username: 'lisi', phone: '13800000001', grade: 'first' };
+    expect(buildBody(spec, 'create', values)).not.toHaveProperty('grade');
   });
 });
 

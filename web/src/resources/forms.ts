@@ -20,7 +20,7 @@ import {
   workstationCreateSchema,
   workstationUpdateSchema,
 } from '@beatlink/shared/directory/units';
-import { AREA_KIND_OPTIONS, OFFICER_ROLE_OPTIONS, VILLAGE_KIND_OPTIONS } from './options';
+import { AREA_KIND_OPTIONS, OFFICER_GRADE_OPTIONS, OFFICER_ROLE_OPTIONS, VILLAGE_KIND_OPTIONS } from './options';
 import type { FieldSpec, FormSpec, FormValues, ResourceKey, SelectOption } from './model';
 
 /*
@@ -98,6 +98,8 @@ export const RESOURCE_FORMS: Record<ResourceKey, FormSpec> = {
       placementField({ name: 'officeId', label: '警务室', input: 'select', source: 'offices', narrowBy: { field: 'stationId', key: 'stationId' } }),
       placementField({ name: 'departmentId', label: '所在局直单位', input: 'select', source: 'departments' }),
       placementField({ name: 'workstationId', label: '包村警务工作站', input: 'select', source: 'workstations' }),
+      // Only community officers have a grade (the API refuses it for any other role).
+      { name: 'grade', label: '社区民警分级', input: 'select', options: OFFICER_GRADE_OPTIONS, visible: (values) => values.role === 'community_officer', placeholder: '未定级' },
     ],
   },
   agency: {

@@ -1,7 +1,7 @@
 import type { Officer } from '@beatlink/shared';
 import { ROLE_LABELS } from '@beatlink/shared/roles';
 import type { ResourceDef } from './model';
-import { OFFICER_ROLE_OPTIONS } from './options';
+import { OFFICER_GRADE_OPTIONS, OFFICER_ROLE_OPTIONS, labelOf } from './options';
 
 export const officerResource: ResourceDef<Officer> = {
   key: 'officer',
@@ -14,6 +14,7 @@ export const officerResource: ResourceDef<Officer> = {
     { key: 'name', title: '姓名', value: (r) => r.name, width: 100 },
     { key: 'policeNumber', title: '警号', value: (r) => r.policeNumber, width: 100 },
     { key: 'role', title: '角色', value: (r) => ROLE_LABELS[r.role]?.zh ?? r.role, width: 110 },
+    { key: 'grade', title: '分级', value: (r) => labelOf(OFFICER_GRADE_OPTIONS, r.grade), width: 70 },
     {
       key: 'placement',
       title: '单位 / 驻点',

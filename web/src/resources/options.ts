@@ -11,5 +11,16 @@ export const VILLAGE_KIND_OPTIONS: readonly SelectOption[] = [
   { value: 'community', label: '社区' },
 ];
 export const OFFICER_ROLE_OPTIONS: readonly SelectOption[] = OFFICER_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role].zh }));
+/**
+ * 社区民警分级: the peer group a community officer is ranked in. OFFICER_GRADE_LABELS of
+ * @beatlink/shared/assessment/peer-groups, repeated: that module's peer-group code would add to
+ * every directory page's first load (the /officers page is at its budget); options.test.ts keeps
+ * the two in step.
+ */
+export const OFFICER_GRADE_OPTIONS: readonly SelectOption[] = [
+  { value: 'first', label: '一级' },
+  { value: 'second', label: '二级' },
+  { value: 'third', label: '三级' },
+];
 
 export const labelOf = (options: readonly SelectOption[], value: unknown) => options.find((o) => o.value === value)?.label;

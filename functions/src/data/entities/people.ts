@@ -18,6 +18,7 @@ export const OfficerEntity = new Entity({
     email: string().optional(),
     role: string().enum(...OFFICER_ROLES),
     username: string(),
+    grade: string().optional(),
     stationId: string().optional(),
     departmentId: string().optional(),
     officeId: string().optional(),

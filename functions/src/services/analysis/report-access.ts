@@ -1,8 +1,8 @@
-import type { Office, Officer, Page, Report, ReportListQuery, ReportSummary, Workstation } from '@beatlink/shared';
-import { getRecord } from '../../data/directory-records';
+import type { Page, Report, ReportListQuery, ReportSummary } from '@beatlink/shared';
 import { getReportRecord, queryScopeReports, queryTypeReports } from '../../data/reports';
 import { forbidden, notFound } from '../../lib/app-error';
 import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
+import { callerStation } from '../identity/caller-station';
 
 /**
  * Who reads which reports: the offices and leaders (scope `tenant`) every scope's; a station's
@@ -10,19 +10,6 @@ import { requireTenant, type TenantContext, type TenantScopedContext } from '../
  * or one the caller may not see, is not found (404): existence is not revealed.
  */
 export const reportNotFound = (path = 'id') => notFound(path, '研判报告不存在 / report not found');
-
-/**
- * The caller's station: the chief's unit; an officer's station, or (a contact officer seconded
- * from HQ) the station of his workstation or office.
- */
-export async function callerStation(ctx: TenantScopedContext): Promise<string | undefined> {
-  if (ctx.roles.includes('station_chief') && ctx.unitId?.startsWith('stn_')) return ctx.unitId;
-  const officer = ctx.officerId ? await getRecord<Officer>(ctx, 'officer', ctx.officerId) : undefined;
-  if (officer?.stationId) return officer.stationId;
-  if (officer?.workstationId) return (await getRecord<Workstation>(ctx, 'workstation', officer.workstationId))?.stationId;
-  if (officer?.officeId) return (await getRecord<Office>(ctx, 'office', officer.officeId))?.stationId;
-  return undefined;
-}
 
 /** The report if the caller may see it; 404 otherwise. */
 export async function loadVisibleReport(ctxIn: TenantContext, id: string): Promise<{ ctx: TenantScopedContext; report: Report }> {

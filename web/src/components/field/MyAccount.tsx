@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { ROLE_LABELS } from '@beatlink/shared/roles';
 import { signOutEverywhere } from '../../lib/auth';
+import { assessmentLinks } from '../../lib/field/assessment-links';
 import { collectLinks, dutyLinks, type FieldLink } from '../../lib/field/nav';
 import { joinLabels } from '../../lib/format';
 import { FieldBell } from './FieldBell';
@@ -37,6 +38,7 @@ export function MyAccount() {
         )}
         {state.kind === 'ready' && <Links label="警务值守" links={dutyLinks(state.me)} testId="m-duty-links" />}
         {state.kind === 'ready' && <Links label="基础信息采集" links={collectLinks(state.me)} testId="m-collect-links" />}
+        {state.kind === 'ready' && <Links label="考核" links={assessmentLinks(state.me)} testId="m-assessment-links" />}
         {state.kind === 'ready' && (
           <ul className="f-list" data-testid="me-card">
             <li>

@@ -25,10 +25,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   const page = NAV_ITEMS.find((item) => item.path === current);
   const refused = !!page?.action && !can(page.action);
   const roles = joinLabels(me.roles.map((role) => ROLE_LABELS[role]?.zh ?? role));
+  // A county's name; a provincial analyst's province (by its code); else the platform.
+  const unitTitle = me.tenantName ?? (me.provinceId ? `省厅（${me.provinceId}）` : '平台');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={0} width={200}>
+      <Sider breakpoint="lg" collapsedWidth={0} width={200} className="office-sider">
         <div className="office-brand">一村一警综治联动</div>
         <Menu
           theme="dark"
@@ -40,12 +42,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       </Sider>
       <Layout>
         <Header className="office-header">
-          <strong className="office-header-title">{me.tenantName ?? '平台'}</strong>
+          <strong className="office-header-title">{unitTitle}</strong>
           <Space size="middle" wrap>
             {can('notification.read') && <NotificationBell />}
             <span data-testid="user-header">
               <span data-testid="user-name">{me.name}</span>
-              <span className="muted office-header-meta"> · {me.tenantName ?? '—'} · {roles}</span>
+              <span className="muted office-header-meta"> · {unitTitle} · {roles}</span>
             </span>
             <Button
               data-testid="sign-out"

@@ -39,8 +39,23 @@ export function HomeOverview() {
           </span>
         </Panel>
       </div>
+      {can('province.rollup.read') && <ProvinceEntry />}
       {can('directory.read') && <CountyFigures />}
     </>
+  );
+}
+
+/** The provincial bureau's way in: its counties' rollup (it sees no county's directory). */
+function ProvinceEntry() {
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <Panel title="全省汇总" testId="home-province">
+        <p style={{ marginTop: 0 }}>各县局的行政村覆盖率、履职达标率、受理事项、按期办结率与矛盾就地化解情况，按周、按月汇总并排名；每日 05:00 生成上周及上月汇总。</p>
+        <Link href="/province" data-testid="home-province-link">
+          进入全省汇总 →
+        </Link>
+      </Panel>
+    </div>
   );
 }
 

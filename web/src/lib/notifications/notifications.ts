@@ -49,6 +49,12 @@ export function officeHref(item: Pick<InboxItem, 'subject'>, officerId?: string)
       if (officerId && week) return `/duty/officer?officerId=${encodeURIComponent(officerId)}&week=${week}`;
       return week ? `/m/duty?week=${week}` : '/m/duty';
     }
+    case 'score':
+      return `/assessment/scores?period=${encodeURIComponent(subject.id)}`;
+    case 'appeal':
+      return `/assessment/appeals?id=${encodeURIComponent(subject.id)}`;
+    case 'spot_check':
+      return `/assessment/spot-checks?month=${encodeURIComponent(subject.id)}`;
   }
 }
 
@@ -63,7 +69,12 @@ export function fieldHref(item: Pick<InboxItem, 'subject'>): string | undefined 
       return '/m/absence';
     case 'week':
       return ISO_WEEK.test(subject.id) ? `/m/duty?week=${subject.id}` : '/m/duty';
+    case 'score':
+      return `/m/scores?period=${encodeURIComponent(subject.id)}`;
+    case 'appeal':
+      return '/m/scores';
     case 'report':
+    case 'spot_check':
       return undefined;
   }
 }

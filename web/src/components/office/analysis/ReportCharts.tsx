@@ -1,32 +1,13 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { useMemo } from 'react';
+import { EChart } from '../charts/EChart';
 import type { Report } from '@beatlink/shared/analysis/reports';
 import { categoryOption, trendOption, villageOption } from '../../../lib/analysis/charts';
 
-// Only what the three charts use: the trimmed echarts/core chunk, loaded after the page (next/dynamic).
-echarts.use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
-/** One ECharts canvas that follows its option and its box's width. */
-function Chart({ option, testId, height }: { option: object; testId: string; height: number }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const chart = echarts.init(element, undefined, { renderer: 'canvas' });
-    chart.setOption(option as echarts.EChartsCoreOption);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={box} className="report-chart" style={{ height }} data-testid={testId} />;
+/** The portal's chart box, with this page's class. */
+function Chart(props: { option: object; testId: string; height: number }) {
+  return <EChart {...props} className="report-chart" />;
 }
 
 /** 研判图表: the trend, the breakdown by kind and category, and the village ranking. */
