@@ -9,6 +9,7 @@ import { benchMatters } from './matters-gateway';
 import { benchSupervision } from './supervision';
 import { benchDuty } from './duty';
 import { benchAnalysis } from './analysis';
+import { benchAssessment } from './assessment';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -17,7 +18,7 @@ import { benchAnalysis } from './analysis';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -36,6 +37,20 @@ const ANALYSIS = {
   realisticMatters: Number(process.env.BENCH_ANALYSIS_REALISTIC ?? 350),
   rounds: Number(process.env.BENCH_ANALYSIS_ROUNDS ?? 5),
   concurrency: Number(process.env.BENCH_ANALYSIS_CONCURRENCY ?? 6),
+};
+
+const ASSESSMENT = {
+  scoringTenant: '379908',
+  matters: Number(process.env.BENCH_ASSESSMENT_MATTERS ?? 350),
+  intel: Number(process.env.BENCH_ASSESSMENT_INTEL ?? 200),
+  rounds: Number(process.env.BENCH_ASSESSMENT_ROUNDS ?? 5),
+  /** Far-away provinces no test uses (county codes 710101–, 810101–). */
+  provinces: {
+    small: { provinceId: '710000', counties: 2 },
+    large: { provinceId: '810000', counties: Number(process.env.BENCH_ASSESSMENT_COUNTIES ?? 20) },
+  },
+  rollupRounds: Number(process.env.BENCH_ASSESSMENT_ROLLUP_ROUNDS ?? 7),
+  concurrency: 6,
 };
 
 function writeResult(name: string, started: string, result: unknown): void {
@@ -90,6 +105,20 @@ async function analysisBenchmark(stack: Awaited<ReturnType<typeof startTestStack
   writeResult('analysis', started, { benchmark: 'weekly-analysis-with-vs-without-history', started, node: process.version, ...r });
 }
 
+/** Monthly scoring of the seed-shaped county, and the provincial rollup of 2 vs 20 counties, each against its bare reads (tests/bench/assessment.ts). */
+async function assessmentBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const r = await benchAssessment(stack, ASSESSMENT);
+  const { scoring: s, rollup: u } = r;
+  console.log(`monthly scoring (网上考核) of the seed-shaped county, ${s.month}, ${s.officers} officers, from scratch ÷ the bare reads it needs (p50 of ${ASSESSMENT.rounds} runs):`);
+  console.log(`  scorePeriod      ${s.ratio}×   (p50 ${s.scorePeriod.p50Ms} ms, bare reads p50 ${s.bareReads.p50Ms} ms; ${s.itemsRead} items read, ${s.notifications} notifications written)`);
+  console.log(`  readPeriodFacts  ${s.readRatio}×   (p50 ${s.readPeriodFacts.p50Ms} ms; bare: ${s.bareReads.requests} requests, ${s.bareReads.items} items)`);
+  console.log(`provincial rollup (省厅汇总) of week ${u.week}, ${u.large.counties} counties ÷ ${u.small.counties} (p50 of ${ASSESSMENT.rollupRounds} runs; linear ≈ ${u.countiesRatio}):`);
+  console.log(`  growth           ${u.growth}×   (${u.large.counties} counties p50 ${u.large.produce.p50Ms} ms, ${u.small.counties} counties p50 ${u.small.produce.p50Ms} ms; bare reads grow ${u.bareGrowth}×)`);
+  console.log(`  ${String(u.small.counties).padStart(2)} counties      ${u.small.ratio}× bare reads   (p50 ${u.small.produce.p50Ms} ms vs ${u.small.bareReads.p50Ms} ms; ${u.small.perCountyMs} ms a county, ${u.small.itemsRead} items read)`);
+  console.log(`  ${String(u.large.counties).padStart(2)} counties      ${u.large.ratio}× bare reads   (p50 ${u.large.produce.p50Ms} ms vs ${u.large.bareReads.p50Ms} ms; ${u.large.perCountyMs} ms a county, ${u.large.itemsRead} items read)`);
+  writeResult('assessment', started, { benchmark: 'monthly-scoring-and-province-rollup-vs-bare-reads', started, node: process.version, ...r });
+}
+
 async function main() {
   const stack = await startTestStack({ seed: 'small' });
   try {
@@ -108,6 +137,10 @@ async function main() {
     }
     if (ONLY === 'analysis') {
       await analysisBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'assessment') {
+      await assessmentBenchmark(stack, started);
       return;
     }
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
@@ -140,6 +173,7 @@ async function main() {
     await dutyBenchmark(stack, started);
     await supervisionBenchmark(stack, started);
     await analysisBenchmark(stack, started);
+    await assessmentBenchmark(stack, started);
   } finally {
     await stack.stop();
   }

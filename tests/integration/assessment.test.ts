@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { type Appeal, type Officer, type Station, type SubjectScore, type Village } from '@beatlink/shared';
+import { drawSample, type Appeal, type Officer, type Station, type SubjectScore, type Village } from '@beatlink/shared';
 import { applyHandlerEnv } from '@beatlink/infra/local/handler-runtime';
 import type * as Clock from '@beatlink/functions/lib/clock';
 import type { TenantContext } from '@beatlink/functions/lib/tenant-context';
@@ -191,7 +191,7 @@ beforeAll(async () => {
   // The contact officers: every week met; one household each, called back in October.
   await putWeeks(officers.k1, ['met', 'met', 'met', 'met', 'met']);
   await putWeeks(officers.k2, ['met', 'met', 'met', 'met', 'met']);
-  await putHousehold(villages.c1, '东风社区 3 号楼 201');
+  for (let n = 1; n <= 5; n++) await putHousehold(villages.c1, `东风社区 ${n} 号楼 201`);
   await putHousehold(villages.v2, '河西村 12 号');
   // The agency: accepted on time, answered a day late, verified satisfied, returned once.
   await putMatter('2026-10-02T10:00:00', villages.v2, 'hotline', {
@@ -215,13 +215,24 @@ describe('monthly spot check (月抽查)', () => {
     expect(again).toMatchObject({ drawn: 0, existing: 2 });
     for (const check of drawn.checks) {
       expect(check.seed).toMatch(new RegExp(`^${TENANT}:2026-09:${check.officerId}:[0-9a-f]{16}$`));
-      expect(check.items).toEqual([expect.objectContaining({ itemId: 'h1', kind: 'household' })]);
+      expect(check.items.every((i) => i.kind === 'household')).toBe(true);
       expect(JSON.stringify(check)).not.toContain('13800000000');
-      const saved = await spotChecks.recordSpotCheckResult(admin, check.id, { version: check.version, itemId: 'h1', result: 'pass' }, at('2026-10-05T10:00:00'));
-      expect(saved).toMatchObject({ status: 'done', passed: 1, failed: 0 });
+      let saved = check;
+      for (const sampled of check.items) {
+        saved = await spotChecks.recordSpotCheckResult(admin, check.id, { version: saved.version, itemId: sampled.itemId, result: 'pass' }, at('2026-10-05T10:00:00'));
+      }
+      expect(saved).toMatchObject({ status: 'done', passed: check.items.length, failed: 0 });
     }
-    await expect(spotChecks.recordSpotCheckResult(admin, drawn.checks[0]!.id, { version: 1, itemId: 'h1', result: 'fail' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
-    await expect(spotChecks.recordSpotCheckResult(admin, drawn.checks[0]!.id, { version: 2, itemId: 'v9', result: 'fail' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    // 王五's workstation has five households: three drawn, and anyone can redraw them from the recorded seed.
+    const k1 = drawn.checks.find((c) => c.officerId === officers.k1.id)!;
+    expect(k1.candidates).toEqual({ visits: 0, households: 5 });
+    expect(k1.items.map((i) => i.itemId)).toEqual(['h1', 'h2', 'h3']);
+    const candidates = (await registry.queryVillageHouseholds(TENANT, villages.c1.id, { limit: 50 })).items;
+    expect(drawSample(candidates, 3, `${k1.seed}:households`).map((h) => h.id)).toEqual(k1.items.map((i) => i.refId));
+    expect(drawSample([...candidates].reverse(), 3, `${k1.seed}:households`).map((h) => h.id)).toEqual(k1.items.map((i) => i.refId));
+    const current = await spotChecks.getSpotCheck(admin, k1.id);
+    await expect(spotChecks.recordSpotCheckResult(admin, k1.id, { version: 1, itemId: 'h1', result: 'fail' })).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+    await expect(spotChecks.recordSpotCheckResult(admin, k1.id, { version: current.version, itemId: 'v9', result: 'fail' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'itemId' })] });
   });
 });
 
@@ -255,7 +266,7 @@ describe('monthly scoring (1 November 02:00 Asia/Urumqi scores October)', () => 
 
     // The contact officers: identical months, identical totals — one rank, listed by name.
     const k1 = await access.getScore(admin, PERIOD, officers.k1.id);
-    expect(item(k1, 'spot_check_pass')).toMatchObject({ raw: 1, numerator: 1, denominator: 1, points: 25 });
+    expect(item(k1, 'spot_check_pass')).toMatchObject({ raw: 1, numerator: 3, denominator: 3, points: 25 });
     expect(k1.total).toBe(64.71);
     const rankings = await access.getRankings(admin, PERIOD, {});
     const contact = rankings.groups.find((g) => g.group.key === 'contact')!;

@@ -40,7 +40,7 @@ import {
   type IntakeErrors,
   type IntakeField,
 } from '../../lib/field/intake';
-import { matterHref, statusLabel } from '../../lib/field/matters';
+import { matterHref, statusLabel } from '../../lib/field/matter-links';
 import { loadVillagesInReach, villageSourceFor, type VillageOption } from '../../lib/field/reach';
 import { PhotoPicker, usePhotoUploads } from './PhotoUploads';
 import { PickOne } from './PickOne';

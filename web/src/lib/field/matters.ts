@@ -1,16 +1,17 @@
 import { activeDeadline, supervisionState, type SupervisionState } from '@beatlink/shared/matters/deadlines';
 import {
   MATTER_OUTCOME_LABELS,
-  MATTER_STATUS_LABELS,
   VERIFY_METHOD_LABELS,
   type MatterOutcome,
-  type MatterStatus,
   type VerifyMethod,
 } from '@beatlink/shared/matters/kinds';
 import type { MatterInbox } from '@beatlink/shared/matters/inboxes';
 import { TRANSITION_LABELS, type TransitionName } from '@beatlink/shared/matters/transitions';
 import type { Matter, MatterEvent, MatterEventType } from '@beatlink/shared/matters/views';
+import { statusLabel } from './matter-links';
 import { formatDateTime } from '../format';
+
+export { matterHref, statusLabel } from './matter-links';
 
 /**
  * What the phone pages show of matters: the three inboxes of 我的事项, a card's deadline line, the
@@ -26,9 +27,6 @@ export function isFieldInbox(value: unknown): value is FieldInbox {
   return typeof value === 'string' && (FIELD_INBOXES as readonly string[]).includes(value);
 }
 
-export function statusLabel(status: MatterStatus): string {
-  return MATTER_STATUS_LABELS[status]?.zh ?? status;
-}
 
 export interface DeadlineLine {
   state: SupervisionState;
@@ -177,4 +175,3 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+-]/g, '')}`;
 }
 
-export const matterHref = (id: string) => `/m/matter?id=${encodeURIComponent(id)}`;
