@@ -12,6 +12,7 @@ import {
   type ScoreRules,
   type SpotCheck,
 } from '@beatlink/shared';
+import { mapLimited } from '@beatlink/functions/lib/bounded-pool';
 import { fixedClock } from '@beatlink/functions/lib/clock';
 import type { TenantScopedContext } from '@beatlink/functions/lib/tenant-context';
 import { decideAppeal, fileAppeal, listAppeals } from '@beatlink/functions/services/assessment/appeals';
@@ -94,16 +95,18 @@ export async function seedAssessment(plan: CountyPlan, id: (key: string) => stri
   const periods: string[] = [];
   const spotChecks: string[] = [];
 
+  // One officer's items in turn (each call-back bumps the check's version); officers side by side.
+  // The latest month is in progress: the first `share` of the checks called back, the rest not yet.
   const callBack = async (checks: SpotCheck[], date: string, share: number) => {
-    for (const check of checks) {
-      const items = check.items.filter((i) => !i.result).slice(0, Math.ceil(check.items.length * share));
+    const now = [...checks].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, Math.ceil(checks.length * share));
+    await mapLimited(now, 6, async (check) => {
       let version = check.version;
-      for (const [index, item] of items.entries()) {
+      for (const [index, item] of check.items.filter((i) => !i.result).entries()) {
         const result = resultOf(check, index);
         const saved = await recordSpotCheckResult(office, check.id, { version, itemId: item.itemId, result, ...(result === 'fail' ? { note: '群众表示当月未见民警入户' } : {}) }, at(date, '10:00'));
         version = saved.version;
       }
-    }
+    });
   };
 
   for (const [index, month] of months.entries()) {

@@ -63,7 +63,8 @@ export async function listScores(ctxIn: TenantContext, query: ScoreListQuery): P
   if (ctx.scope === 'own') {
     if (!ctx.officerId || (query.officerId && query.officerId !== ctx.officerId)) throw forbidden('只能查看本人的考核得分 / only your own scores');
     const result = await querySubjectScores(ctx.tenantId, ctx.officerId, page, query.period);
-    return { ...result, items: latestVersions(result.items) };
+    // An officer's own list is short (a page of periods): each with his rank, as the phone shows it.
+    return { ...result, items: await Promise.all(latestVersions(result.items).map((s) => withRank(ctx.tenantId, s))) };
   }
   let stationId = query.stationId;
   if (ctx.scope !== 'tenant') {
