@@ -380,3 +380,41 @@ describe('appeals (申诉)', () => {
     expect(c).toMatchObject({ runVersion: 4, adjusted: 2, total: 47.45 });
   });
 });
+
+describe('concurrent and interrupted runs', () => {
+  it('two recomputations at once: one claims the version and publishes, the other is refused', async () => {
+    const results = await Promise.allSettled([
+      runs.createScoreRun(admin, { period: PERIOD, reason: '甲：重新计算' }, at('2026-11-07T10:00:00')),
+      runs.createScoreRun(admin, { period: PERIOD, reason: '乙：重新计算' }, at('2026-11-07T10:00:00')),
+    ]);
+    const won = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof runs.createScoreRun>>> => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => (r.reason as { code: string }).code)).toEqual(['CONFLICT']);
+    const list = (await access.listScoreRuns(admin, {})).items.filter((r) => r.period === PERIOD);
+    expect(list.map((r) => [r.version, r.status])).toEqual([
+      [5, 'published'],
+      [4, 'superseded'],
+      [3, 'superseded'],
+      [2, 'superseded'],
+      [1, 'superseded'],
+    ]);
+    const a = await access.getScore(admin, PERIOD, officers.a.id);
+    expect(a).toMatchObject({ runVersion: 5, total: 69.77 });
+    expect(list[0]!.reason).toBe(won[0]!.value.reason);
+  });
+
+  it('a version left computing by a run that stopped is taken over once its claim has expired', async () => {
+    const { runTransaction } = repo;
+    const scores = await import('@beatlink/functions/data/scores');
+    const { conflict } = await import('@beatlink/functions/lib/app-error');
+    const stale = { ...(await runs.createScoreRun(admin, { period: PERIOD, reason: '丙' }, at('2026-11-08T10:00:00'))), version: 7, status: 'computing' as const, claimedAt: new Date(Date.now() - 3_600_000).toISOString() };
+    await runTransaction([scores.claimRunOp(stale, conflict('period', 'exists'))]);
+    expect((await runs.scorePeriod(TENANT, PERIOD, { at: urumqi('2026-11-08T11:00:00'), reason: '接续中断的计算', by: { username: admin.username, name: admin.name } })).run).toMatchObject({ version: 7, status: 'published', reason: '接续中断的计算' });
+    const fresh = { ...stale, version: 8, claimedAt: new Date().toISOString() };
+    await runTransaction([scores.claimRunOp(fresh, conflict('period', 'exists'))]);
+    await expect(runs.createScoreRun(admin, { period: PERIOD, reason: '丁' }, at('2026-11-08T12:00:00'))).rejects.toMatchObject({ code: 'CONFLICT', details: [expect.objectContaining({ path: 'period' })] });
+    // While version 8 computes, version 7 stays in force.
+    expect((await access.getScore(admin, PERIOD, officers.a.id)).runVersion).toBe(7);
+  });
+});

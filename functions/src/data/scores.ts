@@ -9,9 +9,10 @@ import { GroupRankingEntity, runSortKey, ScoreRunEntity, scorePartition, Subject
 import { getItem, putOp, queryAll, queryPage, updateOp, withoutIndexKeys, type PageRequest, type TxOp } from './repository';
 
 /**
- * Scoring runs, subject scores and group rankings (entities/assessment.ts). A run version's
- * scores and rankings are written first (batches, unpublished: nobody reads a version before its
- * run item exists); the run item then publishes them.
+ * Scoring runs, subject scores and group rankings (entities/assessment.ts). A run first claims
+ * its version (the run item, `computing`, written on condition it does not exist), so only one
+ * run ever writes a version's scores and rankings (batches, unread while computing); then one
+ * transaction publishes it and supersedes the version it replaces.
  */
 
 const runBase = (tenantId: string) => tenantPartition(tenantId, 'SCORE_RUN');
@@ -39,8 +40,9 @@ export async function latestRunRecord(tenantId: string, period: string): Promise
 
 /** The run in force for a period: its latest published version (older versions are superseded). */
 export async function currentRun(tenantId: string, period: string): Promise<ScoreRun | undefined> {
-  const latest = await latestRunRecord(tenantId, period);
-  return latest?.status === 'published' ? latest : undefined;
+  // Newest first: a version being computed (at most one) may lead the one in force.
+  const page = await queryPage<ScoreRun>(ScoreRunEntity, { partition: runBase(tenantId), range: { beginsWith: `${period}#` }, reverse: true }, { limit: 3 });
+  return page.items.find((r) => r.status === 'published');
 }
 
 /** The newest published run of a period type (the default period of the score pages). */
@@ -58,9 +60,19 @@ export function queryRuns(tenantId: string, type: AssessmentPeriodType | undefin
   return queryPage<ScoreRun>(ScoreRunEntity, { partition: runBase(tenantId), ...(type ? { index: { name: 'gsi1' as const, partition: runsByTypePartition(tenantId, type) } } : {}), reverse: true }, page);
 }
 
-/** The publication: fails when that version of the period exists (a concurrent run won). */
-export function putNewRunOp(run: ScoreRun, onConditionFailed: TxOp['onConditionFailed']): TxOp {
+/** The claim of a version: fails when that version of the period exists (a concurrent run has it). */
+export function claimRunOp(run: ScoreRun, onConditionFailed: TxOp['onConditionFailed']): TxOp {
   return putOp(ScoreRunEntity, runItem(run), { attr: 'version', exists: false }, onConditionFailed);
+}
+
+/** Takes over a version whose claim expired (its run stopped): on condition nobody took it meanwhile. */
+export function takeOverRunOp(run: ScoreRun, previousClaim: string | undefined, onConditionFailed: TxOp['onConditionFailed']): TxOp {
+  return putOp(ScoreRunEntity, runItem(run), { and: [{ attr: 'status', eq: 'computing' }, previousClaim ? { attr: 'claimedAt', eq: previousClaim } : { attr: 'claimedAt', exists: false }] }, onConditionFailed);
+}
+
+/** The publication of a claimed version: on condition the claim is still this run's. */
+export function publishRunOp(run: ScoreRun, onConditionFailed: TxOp['onConditionFailed']): TxOp {
+  return putOp(ScoreRunEntity, runItem({ ...run, status: 'published' }), { and: [{ attr: 'status', eq: 'computing' }, { attr: 'claimedAt', eq: run.claimedAt! }] }, onConditionFailed);
 }
 
 /** The version a recomputation replaces, marked superseded on condition it is still published. */

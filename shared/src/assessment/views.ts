@@ -58,7 +58,8 @@ export interface GroupRanking {
   updatedAt: string;
 }
 
-export const RUN_STATUSES = ['published', 'superseded'] as const;
+/** `computing`: a version claimed by a run still writing its scores (nobody reads them yet). */
+export const RUN_STATUSES = ['computing', 'published', 'superseded'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** A scoring run: a period computed with a rules version; a recomputation is a new version with its reason. */
@@ -77,6 +78,8 @@ export interface ScoreRun {
   computedAt: string;
   computedBy: string;
   computedByName: string;
+  /** When (real time) the computing run claimed the version: a claim left by a crash expires. */
+  claimedAt?: string;
   supersededAt?: string;
 }
 

@@ -78,6 +78,7 @@ export const ScoreRunEntity = new Entity({
     computedAt: string(),
     computedBy: string(),
     computedByName: string(),
+    claimedAt: string().optional(),
     supersededAt: string().optional(),
     gsi1pk: string(),
     gsi1sk: string(),

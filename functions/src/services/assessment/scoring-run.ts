@@ -1,5 +1,6 @@
 import {
   assessmentPeriodLabel,
+  assessmentPeriodType,
   peerGroupOf,
   periodEnded,
   previousMonth,
@@ -17,9 +18,9 @@ import {
   type SubjectScore,
 } from '@beatlink/shared';
 import { notificationId, putNotificationOp, type NotificationRecord } from '../../data/notifications';
-import { runTransaction, type TxOp } from '../../data/repository';
-import { allRunScores, currentRun, getRunRecord, latestRunRecord, putNewRunOp, putRunResults, supersedeRunOp } from '../../data/scores';
-import { AppError, invalidField } from '../../lib/app-error';
+import { runTransaction } from '../../data/repository';
+import { allRunScores, claimRunOp, currentRun, latestRunRecord, publishRunOp, putRunResults, supersedeRunOp, takeOverRunOp } from '../../data/scores';
+import { AppError, conflict, invalidField } from '../../lib/app-error';
 import { isoNow } from '../../lib/clock';
 import { requireTenant, type TenantContext } from '../../lib/tenant-context';
 import { countySetting } from '../analysis/period-data';
@@ -175,48 +176,68 @@ export async function acceptedAdjustments(tenantId: string, run: Pick<ScoreRun, 
   return new Map(scores.filter((s) => s.adjustments.length > 0).map((s) => [s.subject.id, s.adjustments]));
 }
 
-/** Scores a finished period (see the file comment); `created` false when the stored run was returned. */
+/** A claim older than this was left by a run that stopped (a Lambda times out in 15 minutes). */
+const CLAIM_TTL_MS = 20 * 60_000;
+
+const beingComputed = () => conflict('period', '该考核期正在计算中，请稍后再试 / the period is being computed, try again shortly');
+
+/**
+ * Claims the next version of the period, or takes over a claim left by a run that stopped; a
+ * claim of another live run → 409. The claim is what makes a version one run's alone.
+ */
+async function claimVersion(run: Omit<ScoreRun, 'version'>, latest: ScoreRun | undefined): Promise<ScoreRun> {
+  const lost = beingComputed();
+  if (latest?.status === 'computing') {
+    if (Date.now() - Date.parse(latest.claimedAt ?? latest.computedAt) < CLAIM_TTL_MS) throw lost;
+    const claimed = { ...run, version: latest.version };
+    await runTransaction([takeOverRunOp(claimed, latest.claimedAt, lost)]);
+    return claimed;
+  }
+  const claimed = { ...run, version: (latest?.version ?? 0) + 1 };
+  await runTransaction([claimRunOp(claimed, lost)]);
+  return claimed;
+}
+
+/**
+ * Scores a finished period: claims a version, computes every score in memory from one read of
+ * the period, writes the scores and rankings, then publishes the version and supersedes the one
+ * it replaces in one transaction. A published period without a reason is returned as stored
+ * (`created` false): the job's idempotency.
+ */
 export async function scorePeriod(tenantId: string, period: string, opts: ScoringOptions): Promise<ScoredPeriod> {
   await assertFinished(tenantId, period, opts.at);
   const existing = await currentRun(tenantId, period);
   if (existing && !opts.reason) return { run: existing, created: false, notifications: 0, reads: 1 };
-  const latest = existing ?? (await latestRunRecord(tenantId, period));
-  const version = (latest?.version ?? 0) + 1;
   const rules = opts.rules ?? (await currentRules(tenantId));
+  const periodType = assessmentPeriodType(period);
+  const claimed = await claimVersion(
+    {
+      tenantId,
+      period,
+      periodType,
+      rulesVersion: rules.version,
+      reason: opts.reason ?? (opts.by.username === SCORING_ACTOR.username ? (periodType === 'month' ? '月度自动考核' : '季度自动考核') : '手动计分'),
+      status: 'computing',
+      officers: 0,
+      agencies: 0,
+      groups: [],
+      computedAt: opts.at,
+      computedBy: opts.by.username,
+      computedByName: opts.by.name,
+      claimedAt: new Date().toISOString(),
+    },
+    await latestRunRecord(tenantId, period),
+  );
   const [facts, carried] = await Promise.all([readPeriodFacts(tenantId, period), existing ? acceptedAdjustments(tenantId, existing) : new Map<string, ScoreAdjustment[]>()]);
-  const computed = computeScores(facts, rules, version, opts.at, carried);
-  const run: ScoreRun = {
-    tenantId,
-    period,
-    periodType: facts.periodType,
-    version,
-    rulesVersion: rules.version,
-    reason: opts.reason ?? (opts.by.username === SCORING_ACTOR.username ? (facts.periodType === 'month' ? '月度自动考核' : '季度自动考核') : '手动计分'),
-    status: 'published',
-    officers: facts.officers.length,
-    agencies: facts.agencies.length,
-    groups: computed.groups,
-    computedAt: opts.at,
-    computedBy: opts.by.username,
-    computedByName: opts.by.name,
-  };
+  const computed = computeScores(facts, rules, claimed.version, opts.at, carried);
+  const run: ScoreRun = { ...claimed, officers: facts.officers.length, agencies: facts.agencies.length, groups: computed.groups };
 
   await putRunResults(tenantId, computed.scores, computed.rankings);
-  const taken = new AppError('CONFLICT', 'run version already published');
-  const ops: TxOp[] = [putNewRunOp(run, taken)];
-  if (existing) ops.push(supersedeRunOp(existing, opts.at, taken));
-  try {
-    await runTransaction(ops);
-  } catch (error) {
-    // A concurrent run published this version first: its run stands, this one wrote nothing visible.
-    if (error === taken || (error instanceof AppError && error.code === 'CONFLICT')) {
-      const stored = await getRunRecord(tenantId, period, version);
-      if (stored) return { run: stored, created: false, notifications: 0, reads: facts.reads };
-    }
-    throw error;
-  }
-  const notifications = await writeScoreNotifications(scoreNotifications(run, computed.scores));
-  return { run, created: true, notifications, reads: facts.reads };
+  const lost = beingComputed();
+  await runTransaction([publishRunOp(run, lost), ...(existing ? [supersedeRunOp(existing, opts.at, lost)] : [])]);
+  const published: ScoreRun = { ...run, status: 'published' };
+  const notifications = await writeScoreNotifications(scoreNotifications(published, computed.scores));
+  return { run: published, created: true, notifications, reads: facts.reads };
 }
 
 /** POST /assessment/runs: a published period is recomputed only with the reason of the new version. */

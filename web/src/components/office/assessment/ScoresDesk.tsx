@@ -41,7 +41,7 @@ function RunHistory({ entry }: { entry: PeriodRuns }) {
       testId="run-history"
       columns={[
         { key: 'version', title: '版本', width: 70, render: (r) => `第 ${r.version} 次` },
-        { key: 'status', title: '状态', width: 90, render: (r) => (r.status === 'published' ? <Tag color="green">现行</Tag> : <Tag>已替代</Tag>) },
+        { key: 'status', title: '状态', width: 90, render: (r) => (r.status === 'published' ? <Tag color="green">现行</Tag> : r.status === 'computing' ? <Tag color="blue">计算中</Tag> : <Tag>已替代</Tag>) },
         { key: 'rules', title: '规则版本', width: 90, render: (r) => `第 ${r.rulesVersion} 版` },
         { key: 'reason', title: '原因', render: (r) => r.reason },
         { key: 'by', title: '计算人', width: 100, render: (r) => r.computedByName },
