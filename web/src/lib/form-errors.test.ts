@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { villageCreateSchema } from '@beatlink/shared';
-import { detailsToFieldErrors, dottedToPath, issueMessage, issuesToFieldErrors, REQUIRED_MESSAGE, type FieldPath } from './form-errors';
+import { detailsToFieldErrors, dottedToPath, issueMessage, issuesToFieldErrors, REQUIRED_MESSAGE, splitDetails, type FieldPath } from './form-errors';
 
 const fields = (...names: string[]) => (path: FieldPath) => names.includes(path.join('.'));
 
@@ -72,5 +72,19 @@ describe('detailsToFieldErrors', () => {
     );
     expect(errors.fields).toEqual([{ name: ['policeNumber'], errors: ['警号已被使用'] }]);
     expect(errors.general).toEqual(['请求无效']);
+  });
+});
+
+describe('splitDetails', () => {
+  it("puts each field's first message on the field and the rest aside, in Chinese", () => {
+    const details = [
+      { path: 'reason', message: '必填 / required' },
+      { path: 'reason', message: '太长 / too long' },
+      { path: 'version', message: '版本冲突 / stale' },
+    ];
+    const { fields, rest } = splitDetails(details, (path) => (path === 'reason' ? path : undefined));
+    expect(fields).toEqual({ reason: '必填' });
+    expect(rest).toEqual(['版本冲突']);
+    expect(splitDetails(details, () => undefined, (m) => m.toUpperCase()).rest).toHaveLength(3);
   });
 });

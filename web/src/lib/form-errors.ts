@@ -106,3 +106,23 @@ export function detailsToFieldErrors(details: readonly ErrorDetail[], isField: (
     isField,
   );
 }
+
+/**
+ * A 400's details split between a dialog's fields (the first message of each) and the rest (a
+ * field the dialog does not show, the whole body), each turned into the text the dialog shows.
+ */
+export function splitDetails<F extends string>(
+  details: readonly ErrorDetail[],
+  fieldOf: (path: string) => F | undefined,
+  text: (message: string) => string = chinesePart,
+): { fields: Partial<Record<F, string>>; rest: string[] } {
+  const fields: Partial<Record<F, string>> = {};
+  const rest: string[] = [];
+  for (const detail of details) {
+    const field = fieldOf(detail.path);
+    if (field) fields[field] ??= text(detail.message);
+    else rest.push(text(detail.message));
+  }
+  return { fields, rest };
+}
+

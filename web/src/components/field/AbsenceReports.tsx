@@ -28,6 +28,7 @@ import { loadConfig, may, useFieldSession, type FieldSession } from './session';
 import { Failure, FieldBar, FormRow, Loading } from './ui';
 import { useLoad } from './use-load';
 import './duty.css';
+import { splitDetails } from '../../lib/form-errors';
 
 const ERR = 'm-absence-error-';
 /** How many weeks ahead one may report (this week and the next three). */
@@ -123,14 +124,7 @@ function AbsenceForm({ session, config, onFiled }: { session: FieldSession; conf
       setKey(`absence-${crypto.randomUUID()}`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
-        const fields: AbsenceErrors = {};
-        const rest: string[] = [];
-        for (const detail of error.details) {
-          const field = absenceFieldOfPath(detail.path);
-          const message = describeError(new ApiError(400, 'VALIDATION_FAILED', detail.message));
-          if (field) fields[field] ??= message;
-          else rest.push(message);
-        }
+        const { fields, rest } = splitDetails(error.details, absenceFieldOfPath, (message) => describeError(new ApiError(400, 'VALIDATION_FAILED', message)));
         setErrors(fields);
         if (rest.length > 0 || Object.keys(fields).length === 0) setGeneral(rest[0] ?? describeError(error));
       } else if (error instanceof ApiError && error.status === 0) {

@@ -38,6 +38,7 @@ import {
 import { PhotoPicker, usePhotoUploads } from './PhotoUploads';
 import { categoryName, loadConfig, useFieldSession, type FieldSession } from './session';
 import { Choices, Failure, FieldBar, FormRow, Loading } from './ui';
+import { splitDetails } from '../../lib/form-errors';
 
 /** 事项详情 (phone): `/m/matter?id=…`. */
 export function MatterView() {
@@ -438,14 +439,7 @@ function ActionSheet({
       setBusy(false);
       if (error instanceof ApiError && error.status === 409) return void (await onConflict());
       if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
-        const fields: ActionErrors = {};
-        const rest: string[] = [];
-        for (const d of error.details) {
-          const field = actionFieldOfPath(d.path);
-          const message = describeError(new ApiError(400, error.code, d.message));
-          if (field) fields[field] ??= message;
-          else rest.push(message);
-        }
+        const { fields, rest } = splitDetails(error.details, actionFieldOfPath, (message) => describeError(new ApiError(400, error.code, message)));
         setErrors(fields);
         if (rest.length) setGeneral(rest.join('；'));
         return;

@@ -3,10 +3,11 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import type { SensitivePeriod } from '@beatlink/shared/analysis/sensitive-periods';
-import { ApiError, chinesePart, describeError, isVersionConflict } from '../../../lib/api-error';
+import { ApiError, describeError, isVersionConflict } from '../../../lib/api-error';
 import { NAME_MAX, NOTE_MAX, draftOf, emptyDraft, periodBody, periodFieldOfPath, validatePeriod, type PeriodDraft, type PeriodErrors } from '../../../lib/analysis/sensitive-periods';
 import { useMessage } from '../feedback';
 import { useSession } from '../session';
+import { splitDetails } from '../../../lib/form-errors';
 
 export interface SensitivePeriodDialogProps {
   /** The period to edit; absent → a new one. */
@@ -61,13 +62,7 @@ export default function SensitivePeriodDialog({ period, onClose, onSaved, onConf
         return;
       }
       if (error instanceof ApiError && error.status === 400 && error.details.length) {
-        const fields: PeriodErrors = {};
-        const rest: string[] = [];
-        for (const detail of error.details) {
-          const field = periodFieldOfPath(detail.path);
-          if (field) fields[field] ??= chinesePart(detail.message);
-          else rest.push(chinesePart(detail.message));
-        }
+        const { fields, rest } = splitDetails(error.details, periodFieldOfPath);
         setErrors(fields);
         if (rest.length) setGeneral(rest.join('；'));
         return;

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Drawer, Input, InputNumber, Radio, Space, Tag } from 'antd';
 import { assessmentPeriodLabel } from '@beatlink/shared/assessment/periods';
 import type { Appeal } from '@beatlink/shared/assessment/views';
-import { ApiError, chinesePart, describeError, isVersionConflict } from '../../../lib/api-error';
+import { ApiError, describeError, isVersionConflict } from '../../../lib/api-error';
 import { decisionBody, decisionFieldOfPath, outcomeText, validateDecision, type DecisionDraft, type DecisionErrors } from '../../../lib/assessment/appeals';
 import { indicatorBasis, indicatorName, pointsText, signedText } from '../../../lib/assessment/format';
 import { scoresHref } from '../../../lib/assessment/runs';
@@ -13,6 +13,7 @@ import { formatDateTime } from '../../../lib/format';
 import { Notice } from '../Notice';
 import { useMessage } from '../feedback';
 import { useSession } from '../session';
+import { splitDetails } from '../../../lib/form-errors';
 
 const STATUS_COLORS = { open: 'orange', accepted: 'green', rejected: 'default' } as const;
 
@@ -42,13 +43,7 @@ function DecideForm({ appeal, onDecided, onConflict }: { appeal: Appeal; onDecid
         return;
       }
       if (error instanceof ApiError && error.status === 400 && error.details.length) {
-        const fields: DecisionErrors = {};
-        const rest: string[] = [];
-        for (const detail of error.details) {
-          const field = decisionFieldOfPath(detail.path);
-          if (field) fields[field] ??= chinesePart(detail.message);
-          else rest.push(chinesePart(detail.message));
-        }
+        const { fields, rest } = splitDetails(error.details, decisionFieldOfPath);
         setErrors(fields);
         if (rest.length) setGeneral(rest.join('；'));
         return;

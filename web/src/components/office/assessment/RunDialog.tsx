@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { Alert, Button, Input, Modal, Space } from 'antd';
 import type { ScoreRun } from '@beatlink/shared/assessment/views';
-import { ApiError, chinesePart, describeError } from '../../../lib/api-error';
+import { ApiError, describeError } from '../../../lib/api-error';
 import { runBody, runProblems, type PeriodRuns } from '../../../lib/assessment/runs';
 import { useMessage } from '../feedback';
 import { useSession } from '../session';
+import { splitDetails } from '../../../lib/form-errors';
 
 /** 计算 / 重新计算 (assessment.manage): a finished period now; a period already computed needs the reason of the new version. */
 export default function RunDialog({ initialPeriod, periods, onClose, onDone }: { initialPeriod: string; periods: readonly PeriodRuns[]; onClose(): void; onDone(run: ScoreRun): void }) {
@@ -31,12 +32,7 @@ export default function RunDialog({ initialPeriod, periods, onClose, onDone }: {
       onDone(run);
     } catch (error) {
       if (error instanceof ApiError && error.status === 400 && error.details.length) {
-        const fields: { period?: string; reason?: string } = {};
-        const rest: string[] = [];
-        for (const detail of error.details) {
-          if (detail.path === 'period' || detail.path === 'reason') fields[detail.path] ??= chinesePart(detail.message);
-          else rest.push(chinesePart(detail.message));
-        }
+        const { fields, rest } = splitDetails(error.details, (path) => (path === 'period' || path === 'reason' ? path : undefined));
         setErrors(fields);
         if (rest.length) setGeneral(rest.join('；'));
         return;
