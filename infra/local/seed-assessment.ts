@@ -4,7 +4,6 @@ import {
   monthOfDate,
   periodDates,
   periodEnded,
-  previousQuarter,
   zonedWallTime,
   addDays,
   type IndicatorId,
@@ -20,6 +19,7 @@ import { getScoreRules, getScoreRuleDraft, publishScoreRules, updateScoreRuleDra
 import { monthlyScoring } from '@beatlink/functions/services/assessment/scoring-run';
 import { drawSpotChecks, recordSpotCheckResult } from '@beatlink/functions/services/assessment/spot-checks';
 import { deliverPendingNotifications } from '@beatlink/functions/services/notifications/delivery';
+import { historyStart, type HistoryReach } from './seed-history';
 import type { CountyPlan } from './seed-plan';
 
 /**
@@ -67,10 +67,10 @@ function person(plan: CountyPlan, id: (key: string) => string, role: Role, index
   };
 }
 
-/** Months from the previous quarter's first to the last one finished at `now`. */
-function monthsToScore(now: number, timeZone: string): string[] {
+/** Months from the history's first (see seed-history.ts) to the last one finished at `now`. */
+function monthsToScore(now: number, timeZone: string, reach: HistoryReach): string[] {
   const months: string[] = [];
-  for (let first = periodDates(previousQuarter(iso(now), timeZone)).first; ; ) {
+  for (let first = historyStart(now, timeZone, reach); ; ) {
     const month = monthOfDate(first);
     if (!periodEnded(month, iso(now), timeZone)) break;
     months.push(month);
@@ -85,13 +85,13 @@ function resultOf(check: SpotCheck, index: number): 'pass' | 'fail' | 'unreachab
   return n === 0 ? 'fail' : n === 1 ? 'unreachable' : 'pass';
 }
 
-export async function seedAssessment(plan: CountyPlan, id: (key: string) => string, options: { log: (line: string) => void; now?: number }): Promise<SeededAssessment> {
+export async function seedAssessment(plan: CountyPlan, id: (key: string) => string, options: { log: (line: string) => void; reach: HistoryReach; now?: number }): Promise<SeededAssessment> {
   const started = Date.now();
   const { tenantId, timeZone } = plan;
   const nowMs = options.now ?? Date.now();
   const office = person(plan, id, 'program_office');
   const at = (date: string, hhmm: string) => ({ clock: fixedClock(iso(Math.min(zonedWallTime(date, hhmm, timeZone), nowMs))) });
-  const months = monthsToScore(nowMs, timeZone);
+  const months = monthsToScore(nowMs, timeZone, options.reach);
   const periods: string[] = [];
   const spotChecks: string[] = [];
 

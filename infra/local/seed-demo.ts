@@ -315,8 +315,10 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   const { seedIntel } = await import('./seed-intel');
   ids.intelRecords.push(...(await seedIntel(plan, ctx.size, (k) => id(k) as string, { limit: ctx.limit, log: ctx.log })));
   // The months before the seeded weeks, laid down for the assessment (考核) to have a history.
+  // The demo reaches back a quarter; the test stack one month (all its suites need).
+  const reach = ctx.size === 'full' ? 'quarter' : 'month';
   const { seedHistory } = await import('./seed-history');
-  await seedHistory(plan, (k) => id(k) as string, { log: ctx.log });
+  await seedHistory(plan, (k) => id(k) as string, { log: ctx.log, reach });
   // Last: the reports read everything above, and the reminders the week's duty.
   const { seedAnalysis } = await import('./seed-analysis');
   const analysis = await seedAnalysis(plan, { log: ctx.log });
@@ -325,7 +327,7 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   ids.notifications.push(...analysis.notifications);
   // After the reports: the monthly jobs of 网上考核 over the history, appeals, spot checks.
   const { seedAssessment } = await import('./seed-assessment');
-  const assessment = await seedAssessment(plan, (k) => id(k) as string, { log: ctx.log });
+  const assessment = await seedAssessment(plan, (k) => id(k) as string, { log: ctx.log, reach });
   ids.appeals.push(...assessment.appeals);
   ids.spotChecks.push(...assessment.spotChecks);
 

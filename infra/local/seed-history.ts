@@ -8,6 +8,7 @@ import {
   isoWeekOf,
   isoWeekOfDate,
   periodDates,
+  previousMonth,
   previousQuarter,
   seededRandom,
   ulid,
@@ -69,11 +70,24 @@ function idOf(kind: IdKind, ms: number, random: () => number): string {
   return `${ID_PREFIXES[kind]}_${ulid(ms, random)}`;
 }
 
-/** The weeks to lay down: from the previous quarter's first week to the week before the seeded ones. */
-export function historyWeeks(now: number, timeZone: string): string[] {
+/**
+ * How far back the assessment's history goes: the previous quarter (the demo: months and a
+ * quarter to score), or only the previous month (the test stack: one scored month is all its
+ * suites need, and a smaller table keeps them fast).
+ */
+export type HistoryReach = 'quarter' | 'month';
+
+/** The first day of the history: the previous quarter's or the previous month's. */
+export function historyStart(now: number, timeZone: string, reach: HistoryReach): string {
+  const at = new Date(now).toISOString();
+  return periodDates(reach === 'quarter' ? previousQuarter(at, timeZone) : previousMonth(at, timeZone)).first;
+}
+
+/** The weeks to lay down: from the history's first week to the week before the seeded ones. */
+export function historyWeeks(now: number, timeZone: string, reach: HistoryReach): string[] {
   const thisWeek = isoWeekOf(now, timeZone);
   const firstSeeded = addIsoWeeks(thisWeek, -SEEDED_WEEKS);
-  const start = isoWeekOfDate(periodDates(previousQuarter(new Date(now).toISOString(), timeZone)).first);
+  const start = isoWeekOfDate(historyStart(now, timeZone, reach));
   const weeks: string[] = [];
   for (let w = start; w < firstSeeded; w = addIsoWeeks(w, 1)) weeks.push(w);
   return weeks;
@@ -278,10 +292,10 @@ async function commitChunks(ops: TxOp[]): Promise<{ written: number; skipped: nu
   return { written, skipped };
 }
 
-export async function seedHistory(plan: CountyPlan, id: (key: string) => string, options: { log: (line: string) => void; now?: number }): Promise<{ weeks: string[]; written: number }> {
+export async function seedHistory(plan: CountyPlan, id: (key: string) => string, options: { log: (line: string) => void; reach: HistoryReach; now?: number }): Promise<{ weeks: string[]; written: number }> {
   const started = Date.now();
   const now = options.now ?? Date.now();
-  const weeks = historyWeeks(now, plan.timeZone);
+  const weeks = historyWeeks(now, plan.timeZone, options.reach);
   const officers = officersOf(plan, id);
   const agencies = plan.agencies.map((a) => ({ id: id(a.key), name: a.input.name, kind: a.input.kind }));
   const programOffice = plan.officers.find((o) => o.input.role === 'program_office')!;
