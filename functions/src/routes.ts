@@ -12,7 +12,7 @@ import type { Action } from '@beatlink/shared';
  * the local gateway serves the same entries, each bounded context's router dispatches them, and
  * the generated tests walk them. No route is declared anywhere else.
  */
-export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel', 'analysis', 'notifications', 'assessment', 'province'] as const;
+export const BOUNDED_CONTEXTS = ['admin', 'directory', 'matters', 'attachments', 'duty', 'registry', 'intel', 'analysis', 'notifications', 'assessment', 'province', 'integrations', 'public'] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -33,6 +33,11 @@ export interface RouteDef<Op extends string = string, C extends BoundedContext =
   successStatus?: 200 | 201;
   /** The route answers with a file (xlsx, …) instead of JSON. */
   file?: true;
+  /**
+   * Top-level fields of the answer shown once (a new key or signing secret): the idempotency
+   * record keeps the answer without them, so a secret is never stored in clear; a replay says so.
+   */
+  secretFields?: readonly string[];
 }
 
 const byId = (kind: s.IdKind) => z.strictObject({ id: s.idSchema(kind) });
@@ -200,7 +205,99 @@ export const routes = defineRoutes([
   { operationId: 'getProvinceRollup', method: 'GET', path: '/province/rollups', context: 'province', action: 'province.rollup.read', summary: "Every county's figures of a week or month, the province's total and the county ranking (latest when no period)", query: s.rollupQuerySchema },
   { operationId: 'getProvinceTrend', method: 'GET', path: '/province/rollups/trend', context: 'province', action: 'province.rollup.read', summary: "The counties' figures over the last periods", query: s.rollupTrendQuerySchema },
   { operationId: 'exportProvinceRollup', method: 'GET', path: '/province/rollups/export', context: 'province', action: 'province.rollup.read', summary: 'A rollup as an Excel workbook (.xlsx)', query: s.rollupQuerySchema, file: true },
+  // integrations: the county's API keys and webhooks for its other systems (12345, grid platforms, agencies).
+  { operationId: 'listApiKeys', method: 'GET', path: '/integrations/api-keys', context: 'integrations', action: 'integration.manage', summary: "The county's API keys (prefix, scopes, created, last used), optionally revoked ones", query: s.apiKeyListQuerySchema },
+  { operationId: 'createApiKey', method: 'POST', path: '/integrations/api-keys', context: 'integrations', action: 'integration.manage', summary: 'Create an API key: the key is shown in this answer only', body: s.apiKeyCreateSchema, successStatus: 201, secretFields: ['key'] },
+  { operationId: 'getApiKey', method: 'GET', path: '/integrations/api-keys/{id}', context: 'integrations', action: 'integration.manage', summary: 'An API key (never its secret)', params: s.apiKeyParamsSchema },
+  { operationId: 'revokeApiKey', method: 'POST', path: '/integrations/api-keys/{id}/revoke', context: 'integrations', action: 'integration.manage', summary: 'Revoke an API key: refused from the next call on', params: s.apiKeyParamsSchema, body: s.apiKeyRevokeSchema },
+  { operationId: 'listWebhooks', method: 'GET', path: '/integrations/webhooks', context: 'integrations', action: 'integration.manage', summary: "The county's webhook endpoints with their last delivery" },
+  { operationId: 'createWebhook', method: 'POST', path: '/integrations/webhooks', context: 'integrations', action: 'integration.manage', summary: 'Register a webhook endpoint: the signing secret is shown in this answer only', body: s.webhookCreateSchema, successStatus: 201, secretFields: ['secret'] },
+  { operationId: 'getWebhook', method: 'GET', path: '/integrations/webhooks/{id}', context: 'integrations', action: 'integration.manage', summary: 'A webhook endpoint', params: s.webhookParamsSchema },
+  { operationId: 'updateWebhook', method: 'PUT', path: '/integrations/webhooks/{id}', context: 'integrations', action: 'integration.manage', summary: "Change a webhook's URL, events, description, or disable it", params: s.webhookParamsSchema, body: s.webhookUpdateSchema },
+  { operationId: 'rotateWebhookSecret', method: 'POST', path: '/integrations/webhooks/{id}/rotate-secret', context: 'integrations', action: 'integration.manage', summary: 'A new signing secret (shown in this answer only); the old one stops signing at once', params: s.webhookParamsSchema, body: s.webhookVersionSchema, secretFields: ['secret'] },
+  { operationId: 'pingWebhook', method: 'POST', path: '/integrations/webhooks/{id}/test', context: 'integrations', action: 'integration.manage', summary: 'Send a signed test event (ping) now, to the endpoint as last read (version)', params: s.webhookParamsSchema, body: s.webhookVersionSchema, successStatus: 201 },
+  { operationId: 'listWebhookDeliveries', method: 'GET', path: '/integrations/webhooks/{id}/deliveries', context: 'integrations', action: 'integration.manage', summary: "A webhook's deliveries, newest first, optionally one status", params: s.webhookParamsSchema, query: s.webhookDeliveryListQuerySchema },
+  { operationId: 'getWebhookDelivery', method: 'GET', path: '/integrations/webhook-deliveries/{id}', context: 'integrations', action: 'integration.manage', summary: 'A delivery: the body sent and every attempt', params: s.webhookDeliveryParamsSchema },
+  { operationId: 'replayWebhookDelivery', method: 'POST', path: '/integrations/webhook-deliveries/{id}/replay', context: 'integrations', action: 'integration.manage', summary: 'Send a delivery again now (same event id and body, newly signed), as last read (version)', params: s.webhookDeliveryParamsSchema, body: s.webhookVersionSchema },
 ]);
+
+/**
+ * The public API for integrators: Open311 GeoReport v2 and REST v1. These routes have no JWT
+ * authorizer — the caller presents an API key (`auth.kind 'apiKey'`, checked by the handler: the key
+ * names the county, its scopes, its rate limit) or nothing for the public documents (`'none'`).
+ */
+export type PublicAuth = { kind: 'apiKey'; /** absent: any valid key */ scope?: s.ApiScope } | { kind: 'none' };
+
+export interface PublicRouteDef<Op extends string = string> {
+  operationId: Op;
+  method: HttpMethod;
+  path: string;
+  context: 'public';
+  auth: PublicAuth;
+  summary: string;
+  /**
+   * Open311 routes answer in the spec's shape and its error format; `format` is from the path
+   * (`.json`/`.xml`), or from the `{...}` parameter's suffix when absent; `xml` names the answer's
+   * root element and the element of each item.
+   */
+  open311?: { format?: 'json' | 'xml'; xml: { root: string; item?: string } };
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Open311 POSTs are `application/x-www-form-urlencoded` (JSON is accepted too). */
+  body?: z.ZodType;
+  successStatus?: 200 | 201;
+  /** The success body, for the OpenAPI document. */
+  response?: z.ZodType;
+}
+
+const definePublicRoutes = <const T extends readonly PublicRouteDef[]>(table: T): T => table;
+const FORMATS = ['json', 'xml'] as const;
+const anyKey: PublicAuth = { kind: 'apiKey' };
+const keyWith = (scope: s.ApiScope): PublicAuth => ({ kind: 'apiKey', scope });
+
+/** Open311 answers in XML: the root element, and the element of each item when the answer is a list. */
+const OPEN311_XML = {
+  discovery: { root: 'discovery' },
+  services: { root: 'services', item: 'service' },
+  definition: { root: 'service_definition' },
+  requests: { root: 'service_requests', item: 'request' },
+  updates: { root: 'service_request_updates', item: 'request_update' },
+} as const;
+
+const tokenParams = z.strictObject({ token: z.string().regex(/^tok_[0-9A-HJKMNP-TV-Z]{26}$/, { message: '须为 tok_ 开头的令牌 / must be a tok_ token' }) });
+
+/** One Open311 collection route per format: `/open311/v2/<name>.json` and `.xml`. */
+function open311Collection<Op extends string>(op: Op, method: HttpMethod, name: string, auth: PublicAuth, summary: string, xml: { root: string; item?: string }, extra: Partial<PublicRouteDef> = {}) {
+  return FORMATS.map((format) => ({ operationId: `${op}${format === 'json' ? 'Json' : 'Xml'}` as `${Op}Json` | `${Op}Xml`, method, path: `/open311/v2/${name}.${format}`, context: 'public' as const, auth, summary, open311: { format, xml }, ...extra }));
+}
+
+export const publicRoutes = definePublicRoutes([
+  ...open311Collection('open311Discovery', 'GET', 'discovery', { kind: 'none' }, 'Open311 service discovery: endpoints, formats, contact', OPEN311_XML.discovery, { response: s.open311DiscoverySchema }),
+  ...open311Collection('open311ListServices', 'GET', 'services', anyKey, "The county's service types (its matter categories)", OPEN311_XML.services, { response: z.array(s.open311ServiceSchema) }),
+  { operationId: 'open311GetService', method: 'GET', path: '/open311/v2/services/{service_code}', context: 'public', auth: anyKey, summary: 'A service definition: its attributes (`<code>.json` or `<code>.xml`)', open311: { xml: OPEN311_XML.definition }, params: z.strictObject({ service_code: s.categoryIdSchema }), response: s.open311ServiceDefinitionSchema },
+  ...open311Collection('open311CreateRequest', 'POST', 'requests', keyWith('matters:write'), 'Submit a service request: it becomes a matter in triage', OPEN311_XML.requests, { body: s.open311CreateRequestSchema, response: z.array(s.open311CreatedSchema), successStatus: 201 }),
+  ...open311Collection('open311ListRequests', 'GET', 'requests', keyWith('matters:read'), 'Service requests: by ids, service codes, status, a date window of at most 90 days; paged', OPEN311_XML.requests, { query: s.open311ListRequestsQuerySchema, response: z.array(s.open311RequestSchema) }),
+  { operationId: 'open311GetRequest', method: 'GET', path: '/open311/v2/requests/{service_request_id}', context: 'public', auth: keyWith('matters:read'), summary: 'One service request (`<id>.json` or `<id>.xml`)', open311: { xml: OPEN311_XML.requests }, params: z.strictObject({ service_request_id: s.idSchema('matter') }), response: z.array(s.open311RequestSchema) },
+  { operationId: 'open311GetToken', method: 'GET', path: '/open311/v2/tokens/{token}', context: 'public', auth: anyKey, summary: 'The service request id of a token (`<token>.json` or `<token>.xml`)', open311: { xml: OPEN311_XML.requests }, params: tokenParams, response: z.array(s.open311TokenSchema) },
+  ...open311Collection('open311ListUpdates', 'GET', 'servicerequestupdates', keyWith('matters:read'), "mySociety extension: updates of the county's requests in a date window", OPEN311_XML.updates, { query: s.open311ListUpdatesQuerySchema, response: z.array(s.open311UpdateSchema) }),
+  ...open311Collection('open311PostUpdate', 'POST', 'servicerequestupdates', keyWith('updates:write'), "mySociety extension: an agency's system posts its update (accept, feedback, return)", OPEN311_XML.updates, { body: s.open311PostUpdateSchema, response: z.array(s.open311UpdatePostedSchema), successStatus: 201 }),
+  // REST v1
+  { operationId: 'v1CreateMatter', method: 'POST', path: '/v1/matters', context: 'public', auth: keyWith('matters:write'), summary: 'Submit a matter: it enters triage like any other', body: s.publicMatterCreateSchema, response: s.publicMatterCreatedSchema, successStatus: 201 },
+  { operationId: 'v1GetMatter', method: 'GET', path: '/v1/matters/{id}', context: 'public', auth: keyWith('matters:read'), summary: "A matter's status, who is responsible and when it is expected (no personal data)", params: s.publicMatterParamsSchema, response: s.publicMatterViewSchema },
+  { operationId: 'v1GetMatterTimeline', method: 'GET', path: '/v1/matters/{id}/timeline', context: 'public', auth: keyWith('matters:read'), summary: "A matter's timeline (no personal data)", params: s.publicMatterParamsSchema, response: s.publicTimelineSchema },
+  { operationId: 'v1PostMatterUpdate', method: 'POST', path: '/v1/matters/{id}/updates', context: 'public', auth: keyWith('updates:write'), summary: "An agency's system accepts, feeds back or returns a matter assigned to its agency", params: s.publicMatterParamsSchema, body: s.publicMatterUpdateSchema, response: s.publicMatterUpdatedSchema, successStatus: 201 },
+  { operationId: 'v1GetStats', method: 'GET', path: '/v1/stats', context: 'public', auth: keyWith('stats:read'), summary: 'County statistics of the matters taken in between two dates (at most 92 days)', query: s.publicStatsQuerySchema, response: s.publicStatsSchema },
+  { operationId: 'v1GetOpenApi', method: 'GET', path: '/v1/openapi.json', context: 'public', auth: { kind: 'none' }, summary: 'This API as an OpenAPI 3.1 document', response: z.record(z.string(), z.unknown()) },
+]);
+
+export type PublicOperationId = (typeof publicRoutes)[number]['operationId'];
+
+/** Every route the gateway serves (JWT and public). */
+export const allRoutes: ReadonlyArray<RouteDef | PublicRouteDef> = [...routes, ...publicRoutes];
+
+export function isPublicRoute(route: RouteDef | PublicRouteDef): route is PublicRouteDef {
+  return 'auth' in route;
+}
 
 /** The operationIds of one bounded context, as literal types. */
 export type OperationId<C extends BoundedContext> = Extract<(typeof routes)[number], { context: C }>['operationId'];

@@ -27,6 +27,8 @@ export const schedules: readonly ScheduleDef[] = [
   { job: 'spot-check-draw', cron: '0 1 1 * *', perTenant: true, description: '月抽查：抽取包村民警上月走访与入户样本，待回访核实' },
   // 网上考核: the past month (and the past quarter when the month closes one), officers and agencies.
   { job: 'monthly-scoring', cron: '0 2 1 * *', perTenant: true, description: '月度/季度考核：自动计分、分组排名、成员单位考核，结果发布' },
+  // Webhook retries: deliveries whose backoff has run out (the stream fan-out makes the first attempt at once).
+  { job: 'deliver-webhooks', cron: '* * * * *', perTenant: true, description: '事件推送：按退避重试未送达的推送' },
   // Platform job: every province's rollup of the last finished week and month (idempotent per period).
   { job: 'province-rollup', cron: '0 5 * * *', perTenant: false, description: '省厅汇总：各县上周及上月的汇总指标与排名' },
 ];

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -10,7 +10,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { BOUNDED_CONTEXTS, routes } from '@beatlink/functions/routes';
+import { allRoutes, BOUNDED_CONTEXTS, isPublicRoute, routes } from '@beatlink/functions/routes';
 import type { BoundedContext } from '@beatlink/functions/routes';
 import { HandlerFunction, httpEntry } from './handler-function';
 import { grantTableData, PLATFORM_LEADING_KEYS, tableDataStatements, TENANT_LEADING_KEYS } from './table-access';
@@ -40,6 +40,25 @@ const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
   assessment: { manageUsers: false, platformData: false, attachments: false },
   // Province rollups live under `P#<provinceId>#`, outside every county's partitions.
   province: { manageUsers: false, platformData: true, attachments: false },
+  // The county's API keys, webhook endpoints and deliveries: tenant items only. Webhook secrets are
+  // sealed with the field cipher, whose wrapped data keys are tenant items too (like the reporter
+  // phones `matters` seals); no users, no platform items, no objects.
+  integrations: { manageUsers: false, platformData: false, attachments: false },
+  /*
+   * The public API (Open311, REST v1): no JWT, the handler verifies the API key itself. It takes
+   * matters in and seals reporter phones like `matters` (tenant items and their data keys); media
+   * arrive as URLs, not uploads, so no attachment bucket.
+   *
+   * Role: the county comes from the API key, not from a token, so it is not known before the key
+   * is read — but the key names its county (`blk_<county>_<ULID>_<secret>`). The function therefore
+   * stays on the request-path pattern rather than the cross-tenant job role: with tenant-scoped
+   * credentials (issue #8) it assumes TenantDataAccessRole with TenantId = the county the presented
+   * key claims, and only then looks the key up; the lookup (and the rate-limit counter) lie inside
+   * that county's partitions, so a forged or tampered key reaches nothing but the county it names,
+   * where its secret hash does not match. Routes with `auth: none` (discovery, the OpenAPI
+   * document) need no table access at all. Until #8 it has the same direct grant as every context.
+   */
+  public: { manageUsers: false, platformData: false, attachments: false },
 };
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */
@@ -95,8 +114,9 @@ export interface ApiStackProps extends StackProps, TableAccess {
 }
 
 /**
- * The HTTP API: every route of routes.ts behind the Cognito JWT authorizer, one function per
- * bounded context, and the roles that confine tenant data access.
+ * The HTTP API: every JWT route of routes.ts behind the Cognito JWT authorizer, the public routes
+ * (API key checked by the handler) without one, one function per bounded context, and the roles
+ * that confine tenant data access.
  */
 export class ApiStack extends Stack {
   readonly httpApi: apigwv2.HttpApi;
@@ -174,7 +194,7 @@ export class ApiStack extends Stack {
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       apiName: this.stackName,
-      description: 'Beatlink API for the portal',
+      description: 'Beatlink API for the portal and for integrators (public routes)',
       createDefaultStage: false,
       // The ID token's issuer is the pool (ProviderName is `cognito-idp.<region>.<suffix>/<id>`,
       // right in every partition) and its audience the portal client.
@@ -210,12 +230,29 @@ export class ApiStack extends Stack {
       ]),
     ) as Record<BoundedContext, HttpLambdaIntegration>;
 
-    for (const route of routes) {
-      this.httpApi.addRoutes({
+    // Every JWT route keeps the default (JWT) authorizer. A public route has none: its handler
+    // checks the API key (or, for `auth: none`, serves a public document). Public routes are
+    // still throttled by the stage's default route settings, and per key by the handler.
+    const noAuthorizer = new apigwv2.HttpNoneAuthorizer();
+    for (const route of allRoutes) {
+      const publicRoute = isPublicRoute(route);
+      const added = this.httpApi.addRoutes({
         path: route.path,
         methods: [apigwv2.HttpMethod[route.method]],
         integration: integrations[route.context],
+        ...(publicRoute ? { authorizer: noAuthorizer } : {}),
       });
+      if (publicRoute) {
+        for (const httpRoute of added) {
+          Validations.of(httpRoute).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason:
+              route.auth.kind === 'apiKey'
+                ? `Public integrator route (${route.method} ${route.path}): the caller presents a Beatlink API key, which the public function verifies itself (hashed secret, scopes, revocation, per-key rate limit); API Gateway has no authorizer for these keys.`
+                : `Public document route (${route.method} ${route.path}): Open311 discovery / the OpenAPI document are public by design and carry no tenant data; throttled by the stage.`,
+          });
+        }
+      }
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });

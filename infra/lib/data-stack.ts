@@ -14,7 +14,8 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 
 /**
  * The single pool-model table, built from the same TABLE_DEFINITION the local stack uses:
- * on-demand, point-in-time recovery, deletion protection, encrypted with a customer-managed key.
+ * on-demand, point-in-time recovery, deletion protection, encrypted with a customer-managed key,
+ * and a stream (NEW_IMAGE) whose matter timeline events the jobs stack's webhook fan-out reads.
  */
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
@@ -39,6 +40,8 @@ export class DataStack extends Stack {
         projectionType: dynamodb.ProjectionType.ALL,
       })),
       timeToLiveAttribute: TABLE_DEFINITION.ttlAttribute,
+      // The webhook outbox: matter timeline events reach webhook-fanout (JobsStack) through it.
+      dynamoStream: dynamodb.StreamViewType[TABLE_DEFINITION.stream],
       billing: dynamodb.Billing.onDemand(),
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.tableKey),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

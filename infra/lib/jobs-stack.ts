@@ -1,7 +1,8 @@
 import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -36,16 +37,23 @@ export interface JobsStackProps extends StackProps, TableAccess {
   handlerCode?: lambda.Code;
 }
 
+/** The stream consumer that turns matter timeline events into webhook deliveries. */
+export const WEBHOOK_FANOUT = 'webhook-fanout';
+
 /**
  * Scheduled jobs: one EventBridge Scheduler schedule per entry of schedules.ts, invoking that
  * job's function with retries; events that still fail land in a dead-letter queue. Jobs span
  * tenants, so their functions have their own role with table access not bound to one county.
+ * Also the table stream's consumer, `webhook-fanout` (the timeline events are the webhook outbox).
  */
 export class JobsStack extends Stack {
   readonly deadLetterQueue: sqs.Queue;
   readonly scheduleGroup: scheduler.ScheduleGroup;
   readonly schedulerRole: iam.Role;
   readonly jobs: Record<string, HandlerFunction> = {};
+  readonly webhookFanout: HandlerFunction;
+  /** Where the stream mapping puts a batch's metadata once its retries are exhausted. */
+  readonly webhookFanoutFailureQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
@@ -91,6 +99,60 @@ export class JobsStack extends Stack {
         },
       });
     }
+
+    this.webhookFanoutFailureQueue = new sqs.Queue(this, 'WebhookFanoutFailureQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.webhookFanoutFailureQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination (the dead letters) of the webhook-fanout stream mapping; it holds the shard and sequence numbers of failed batches, and a DLQ of it would have nothing to redrive to.',
+    });
+    this.webhookFanout = this.webhookFanoutFunction(props);
+  }
+
+  /**
+   * `webhook-fanout`: reads the table stream, and for each new matter timeline event writes the
+   * county's webhook deliveries and makes their first attempt (outbound HTTPS, no VPC). Like the
+   * scheduled jobs it spans counties (a batch holds events of any county), so it has the jobs'
+   * cross-tenant table access: webhook endpoints, deliveries and the data keys that unseal the
+   * webhook secrets. Retries after the first attempt are the `deliver-webhooks` schedule's.
+   */
+  private webhookFanoutFunction(props: JobsStackProps): HandlerFunction {
+    const fn = new HandlerFunction(this, 'WebhookFanout', {
+      entry: jobEntry(WEBHOOK_FANOUT),
+      description: 'Beatlink table stream consumer "webhook-fanout": matter events to webhook deliveries',
+      environment: { TABLE_NAME: props.table.tableName },
+      serviceName: `beatlink-job-${WEBHOOK_FANOUT}`,
+      memorySize: 512,
+      // 100 records × the county's webhooks, attempts bounded in concurrency and WEBHOOK_TIMEOUT_MS each.
+      timeout: Duration.minutes(2),
+      code: props.handlerCode,
+    });
+    grantTableData(fn.role, props);
+    fn.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        // A failing record is isolated by halving the batch, and the handler reports the records
+        // it could not process (ReportBatchItemFailures) so the rest are not re-sent.
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.days(1),
+        onFailure: new SqsDlq(this.webhookFanoutFailureQueue),
+        // Only new matter timeline events invoke the function (the handler checks again).
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { _et: { S: lambda.FilterRule.isEqual('matterEvent') } } },
+          }),
+        ],
+      }),
+    );
+    return fn;
   }
 
   /** The job's function, created on first use; the scheduler role may invoke exactly it. */

@@ -8,6 +8,8 @@ import { localDynamoDbClient, startDynamoDbLocal, type DynamoDbLocal } from './d
 import { persistUserPool, provisionUserPool, startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { startGateway, type Gateway } from './gateway';
 import { startS3Server, type S3Server } from './s3-server';
+import { importHandler, jobHandlerFile } from './handler-runtime';
+import { isNewMatterEvent, startStreamPoller } from './stream-poller';
 import { waitUntil } from './processes';
 
 /**
@@ -56,11 +58,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   mkdirSync(options.cognitoDir, { recursive: true });
 
   const started: Array<{ stop(): Promise<void> }> = [];
-  /** The gateway (last started) first, then the child processes together. */
+  /** What runs in this process (gateway, stream poller), newest first, one after another. */
+  const inProcess: Array<{ stop(): Promise<void> }> = [];
+  /** The in-process parts first, then the child processes together. */
   const stopAll = async () => {
-    const [last, ...rest] = started.splice(0).reverse();
-    await last?.stop().catch(() => undefined);
-    await Promise.allSettled(rest.map((s) => s.stop()));
+    for (const part of inProcess.splice(0).reverse()) await part.stop().catch(() => undefined);
+    await Promise.allSettled(started.splice(0).map((s) => s.stop()));
   };
   try {
     const [dynamodb, cognito, s3] = await Promise.all([
@@ -107,7 +110,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     });
     // Stopping: let requests in flight finish, have cognito-local write its file once more, then
     // stop the children (stopAll runs this entry first).
-    started.push({
+    inProcess.push({
       stop: async () => {
         await gateway.close();
         await persistUserPool(cognito.endpoint, pool.userPoolId).catch((error: unknown) =>
@@ -116,6 +119,21 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       },
     });
     await gateway.handlersReady;
+    // The table stream → webhook fan-out, as the Lambda event source mapping does in AWS.
+    const fanout = importHandler(jobHandlerFile('webhook-fanout'));
+    fanout.catch(() => undefined);
+    const streamClient = localDynamoDbClient(dynamodb.endpoint, region);
+    const poller = await startStreamPoller({
+      client: streamClient,
+      endpoint: dynamodb.endpoint,
+      region,
+      tableName,
+      filter: isNewMatterEvent,
+      handler: () => fanout,
+      log,
+    });
+    // Stopped before the gateway.
+    inProcess.push({ stop: () => poller.stop().finally(() => streamClient.destroy()) });
     await waitUntil(async () => (await gateway.health()).status === 'ok', {
       timeoutMs: 30_000,
       intervalMs: 200,

@@ -142,7 +142,7 @@ describe('local gateway', () => {
       headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'PUT' },
     });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type,idempotency-key');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type,idempotency-key,x-api-key');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('PUT');
   });
 

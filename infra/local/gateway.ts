@@ -5,12 +5,13 @@ import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynam
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { Fetcher } from 'aws-jwt-verify/https';
-import { BOUNDED_CONTEXTS, routes, type BoundedContext } from '@beatlink/functions/routes';
+import { BOUNDED_CONTEXTS, allRoutes, isPublicRoute, type BoundedContext } from '@beatlink/functions/routes';
 import type { ErrorBody, ErrorCode } from '@beatlink/shared';
 import type { LocalStackConfig } from './stack-config';
 import { cognitoIssuer, cognitoJwksUri } from './cognito-local';
 import { localDynamoDbClient } from './dynamodb-local';
 import { bucketAnswers } from './s3-server';
+import { LOCAL_WEBHOOK_ECHO_PATH, webhookEcho } from './webhook-echo';
 import { applyHandlerEnv, httpHandlerFile, importHandler, type LambdaHandler } from './handler-runtime';
 import {
   buildHttpApiEvent,
@@ -28,7 +29,7 @@ import {
  * authorizer (cognito-local's ID tokens), payload format 2.0 — and invokes the same `handler`
  * export of `functions/src/http/<context>/index.ts` that Lambda runs.
  */
-export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key'];
+export const CORS_ALLOW_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'x-api-key'];
 export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Response headers the portal may read: when to retry, and which request a failure was. */
 export const CORS_EXPOSE_HEADERS = ['retry-after', 'apigw-requestid', 'idempotent-replayed', 'content-disposition'];
@@ -106,7 +107,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | 'timed-out
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const host = options.host ?? '127.0.0.1';
-  const compiled = compileRoutes(routes);
+  const compiled = compileRoutes(allRoutes);
   const { stack } = options;
   const verifier = JwtVerifier.create(
     {
@@ -122,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     { jwksCache: new SimpleJwksCache({ fetcher: httpFetcher }) },
   );
+  const echo = webhookEcho();
   const handlerState: Record<string, CheckState> = Object.fromEntries(BOUNDED_CONTEXTS.map((c) => [c, 'starting']));
   const handlers = new Map<BoundedContext, Promise<LambdaHandler>>();
   let closing = false;
@@ -218,6 +220,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         body: Buffer.alloc(0),
       };
     }
+    if (path === LOCAL_WEBHOOK_ECHO_PATH) return echo.answer(method, req);
     if (method === 'GET' && path === '/health') {
       const report = await health();
       return jsonResponse(report.status === 'ok' ? 200 : 503, report, report.status === 'ok' ? {} : { 'retry-after': '1' });
@@ -226,8 +229,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (match.kind === 'not-found') return jsonResponse(404, errorBody('NOT_FOUND', `没有该接口 / no route for ${method} ${path}`));
     const body = await readBody(req);
     if (body === 'too-large') return jsonResponse(413, errorBody('VALIDATION_FAILED', '请求体超过 10 MB / request body exceeds 10 MB'));
-    const claims = await authorize(req);
-    if ('statusCode' in claims) return claims as HttpResponse;
+    // The public API has no authorizer: its handler checks the integrator's API key.
+    const claims = isPublicRoute(match.compiled.route) ? undefined : await authorize(req);
+    if (claims && 'statusCode' in claims) return claims as HttpResponse;
     const context = match.compiled.route.context;
     let handler: LambdaHandler;
     try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import type { RouteDef } from '@beatlink/functions/routes';
+import type { PublicRouteDef, RouteDef } from '@beatlink/functions/routes';
 
 /**
  * What API Gateway (HTTP API, payload format 2.0, JWT authorizer) hands a Lambda, built from a
@@ -9,7 +9,7 @@ import type { RouteDef } from '@beatlink/functions/routes';
  */
 
 export interface CompiledRoute {
-  route: RouteDef;
+  route: RouteDef | PublicRouteDef;
   routeKey: string;
   pattern: RegExp;
   paramNames: string[];
@@ -17,7 +17,7 @@ export interface CompiledRoute {
   literalSegments: number;
 }
 
-export function compileRoutes(routes: readonly RouteDef[]): CompiledRoute[] {
+export function compileRoutes(routes: ReadonlyArray<RouteDef | PublicRouteDef>): CompiledRoute[] {
   return routes
     .map((route) => {
       const paramNames: string[] = [];
@@ -114,7 +114,8 @@ export interface EventInput {
   request: IncomingRequest;
   compiled: CompiledRoute;
   pathParameters: Record<string, string>;
-  claims: Record<string, string>;
+  /** The verified token's claims; undefined for a route without an authorizer (the public API). */
+  claims: Record<string, string> | undefined;
   requestId: string;
   now: Date;
 }
@@ -162,7 +163,9 @@ export function buildHttpApiEvent(input: EventInput): APIGatewayProxyEventV2With
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      authorizer: { jwt: { claims: input.claims, scopes: null } } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'],
+      ...(input.claims
+        ? { authorizer: { jwt: { claims: input.claims, scopes: null } } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'] }
+        : {}),
       domainName: request.host,
       domainPrefix: domainPrefix ?? request.host,
       http: {
@@ -177,7 +180,8 @@ export function buildHttpApiEvent(input: EventInput): APIGatewayProxyEventV2With
       stage: '$default',
       time: apiGatewayTime(input.now),
       timeEpoch: input.now.getTime(),
-    },
+      // A route without an authorizer has no `authorizer` at all, as in API Gateway.
+    } as APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'],
     isBase64Encoded: false,
   };
   if (request.body.length > 0) event.body = request.body.toString('utf8');

@@ -33,7 +33,7 @@ export interface Login {
   tenantId?: string;
 }
 
-export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords', 'reports', 'sensitivePeriods', 'notifications', 'appeals', 'spotChecks'] as const;
+export const RECORD_TYPES = ['departments', 'stations', 'offices', 'workstations', 'villages', 'officers', 'agencies', 'agencyStaff', 'matters', 'attachments', 'visits', 'absences', 'households', 'callbacks', 'intelRecords', 'reports', 'sensitivePeriods', 'notifications', 'appeals', 'spotChecks', 'apiKeys', 'webhooks', 'webhookDeliveries'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 export interface SeededCounty {
@@ -47,6 +47,8 @@ export interface SeededCounty {
   /** Ids the API returned, per record type (empty when skipped). */
   ids: Record<RecordType, string[]>;
   officerIdsByRole: Partial<Record<OfficerRole, string[]>>;
+  /** The county's demo integrator key (12345 hotline), when this run created it: shown once. */
+  demoApiKey?: { name: string; key: string; scopes: string[] };
 }
 
 export interface SeedResult {
@@ -201,7 +203,7 @@ interface CountyContext {
   log: (line: string) => void;
 }
 
-async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContext): Promise<Pick<SeededCounty, 'ids' | 'officerIdsByRole'>> {
+async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContext): Promise<Pick<SeededCounty, 'ids' | 'officerIdsByRole' | 'demoApiKey'>> {
   const key = (planKey: string) => `seed-${plan.tenantId}-${planKey}`;
   if (!resuming) {
     await ctx.platform.post(
@@ -330,10 +332,16 @@ async function seedCounty(plan: CountyPlan, resuming: boolean, ctx: CountyContex
   const assessment = await seedAssessment(plan, (k) => id(k) as string, { log: ctx.log, reach });
   ids.appeals.push(...assessment.appeals);
   ids.spotChecks.push(...assessment.spotChecks);
+  // Last: the hotline's Open311 requests arrive now, and the webhook reports them.
+  const { seedIntegrations } = await import('./seed-integrations');
+  const integrations = await seedIntegrations(plan, admin, (k) => id(k) as string, { log: ctx.log });
+  ids.apiKeys.push(...integrations.apiKeys);
+  ids.webhooks.push(...integrations.webhooks);
+  ids.webhookDeliveries.push(...integrations.webhookDeliveries);
 
   const officerIdsByRole: Partial<Record<OfficerRole, string[]>> = {};
   for (const role of OFFICER_ROLES) {
     officerIdsByRole[role] = plan.officers.filter((o) => o.input.role === role).map((o) => id(o.key) as string);
   }
-  return { ids, officerIdsByRole };
+  return { ids, officerIdsByRole, ...(integrations.demoKey ? { demoApiKey: integrations.demoKey } : {}) };
 }

@@ -36,6 +36,8 @@ const LOG_DIR = resolve(DATA_DIR, 'logs');
 const PIDS_FILE = resolve(DATA_DIR, 'pids.json');
 const SEED_STATE_FILE = resolve(DATA_DIR, 'seed-state.json');
 export const DEMO_LOGINS_FILE = resolve(DATA_DIR, 'demo-logins.json');
+/** The demo counties' 12345-hotline API keys (written by the first start, which alone saw them). */
+export const DEMO_API_KEYS_FILE = resolve(DATA_DIR, 'demo-api-keys.json');
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const fail = (line: string): never => {
@@ -107,6 +109,11 @@ function printSummary(config: LocalStackConfig, portalError: string | undefined,
   for (const county of other) {
     lines.push(`  ${county.name} (${county.tenantId}): the same roles as <role>.${county.tenantId}, e.g. ${county.logins.program_office?.username ?? ''}`);
   }
+  if (existsSync(DEMO_API_KEYS_FILE)) {
+    lines.push('', `Integrator API keys (12345 hotline) in ${relative(REPO_ROOT, DEMO_API_KEYS_FILE)}; try:`);
+    lines.push(`  curl -H "X-Api-Key: $(node -p "require('./${relative(REPO_ROOT, DEMO_API_KEYS_FILE)}')['${DEMO_COUNTIES[0]}'].key")" ${config.gatewayUrl}/open311/v2/services.json`);
+    lines.push(`  API docs: ${config.portalUrl}/integrations/docs (sign in as the program office); webhooks received: ${config.gatewayUrl}/local/webhook-echo`);
+  }
   lines.push('', 'Ctrl-C stops everything.');
   console.log(lines.join('\n'));
 }
@@ -174,6 +181,9 @@ async function main(): Promise<void> {
   const seededNow = Object.values(seed.counties).filter((c) => c.outcome !== 'skipped').length;
   log(seededNow > 0 ? `seeded ${seededNow} county(ies) in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s` : 'demo data already seeded; nothing to do');
   writeJson(DEMO_LOGINS_FILE, demoLoginsFile(seed));
+  // Integrator keys are shown once: kept for the demo beside the logins (never in AWS).
+  const demoKeys = Object.fromEntries(Object.values(seed.counties).flatMap((c) => (c.demoApiKey ? [[c.tenantId, c.demoApiKey]] : [])));
+  if (Object.keys(demoKeys).length > 0) writeJson(DEMO_API_KEYS_FILE, demoKeys);
 
   const dynamodb = localDynamoDbClient(config.dynamodbEndpoint, config.region);
   const scheduler = new LocalScheduler({

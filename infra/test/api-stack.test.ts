@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Stack } from 'aws-cdk-lib';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { BOUNDED_CONTEXTS, routeKey, routes } from '@beatlink/functions/routes';
+import { allRoutes, BOUNDED_CONTEXTS, publicRoutes, routeKey, routes } from '@beatlink/functions/routes';
 import { buildTestApp, TEST_PORTAL_ORIGIN } from './support';
 
 const { stacks } = buildTestApp();
@@ -25,9 +25,10 @@ const policyStatements = (type: string) =>
 const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
 
 describe('api stack: the route table', () => {
-  it('has exactly as many routes as routes.ts, with no duplicate route keys', () => {
-    expect(new Set(routes.map(routeKey)).size).toBe(routes.length);
-    expect(routeResources).toHaveLength(routes.length);
+  it('has exactly as many routes as routes.ts (JWT and public), with no duplicate route keys', () => {
+    expect(new Set(allRoutes.map(routeKey)).size).toBe(allRoutes.length);
+    expect(allRoutes).toHaveLength(routes.length + publicRoutes.length);
+    expect(routeResources).toHaveLength(allRoutes.length);
   });
 
   it.each(routes.map((route) => [routeKey(route), route] as const))('%s exists behind the JWT authorizer, integrated with its context', (key, route) => {
@@ -47,6 +48,22 @@ describe('api stack: the route table', () => {
       PayloadFormatVersion: '2.0',
       IntegrationUri: { 'Fn::GetAtt': [functionId(route.context), 'Arn'] },
     });
+  });
+
+  it.each(publicRoutes.map((route) => [routeKey(route), route] as const))('public %s has no authorizer (the handler checks the API key) and goes to the public function', (key, route) => {
+    const found = routeResources.filter((r) => r.Properties.RouteKey === key);
+    expect(found).toHaveLength(1);
+    const props = found[0]!.Properties as { AuthorizationType: string; AuthorizerId?: unknown; Target: { 'Fn::Join': [string, [string, { Ref: string }]] } };
+    expect(route.context).toBe('public');
+    expect(props.AuthorizationType).toBe('NONE');
+    expect(props.AuthorizerId).toBeUndefined();
+    const integration = resources[props.Target['Fn::Join'][1][1].Ref];
+    expect(integration?.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [functionId('public'), 'Arn'] } });
+  });
+
+  it('only the public routes go without the JWT authorizer', () => {
+    const open = routeResources.filter((r) => r.Properties.AuthorizationType !== 'JWT').map((r) => r.Properties.RouteKey);
+    expect(open.toSorted()).toEqual(publicRoutes.map(routeKey).toSorted());
   });
 
   it('has one JWT authorizer: issuer = the user pool, audience = the portal client', () => {
@@ -126,6 +143,33 @@ describe('api stack: functions', () => {
     for (const statement of statements) {
       expect(statement.Resource).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool.*Arn/) });
     }
+  });
+});
+
+describe('api stack: the integrations and public contexts', () => {
+  const rolePolicyActions = (context: (typeof BOUNDED_CONTEXTS)[number]) => {
+    const roleRef = { Ref: logicalId(api.functions[context].role) };
+    return Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([roleRef]))
+      .flatMap((r) => (r.Properties as { PolicyDocument: { Statement: { Action: string | string[] }[] } }).PolicyDocument.Statement.flatMap(actionsOf));
+  };
+  const roleManagedPolicies = (context: (typeof BOUNDED_CONTEXTS)[number]) =>
+    JSON.stringify(resources[logicalId(api.functions[context].role)]?.Properties.ManagedPolicyArns ?? []);
+
+  it.each(['integrations', 'public'] as const)('%s: tenant data only — no user administration, no attachment bucket, no platform role', (context) => {
+    const actions = rolePolicyActions(context);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']));
+    expect(actions.filter((action) => action.startsWith('cognito-idp:'))).toEqual([]);
+    expect(roleManagedPolicies(context)).not.toContain('AttachmentAccessPolicy');
+    expect(resources[functionId(context)]?.Properties.Environment).not.toHaveProperty('Variables.ATTACHMENT_BUCKET');
+    expect(resources[functionId(context)]?.Properties.Environment).not.toHaveProperty('Variables.PLATFORM_DATA_ROLE_ARN');
+    expect(resources[functionId(context)]?.Properties.Environment).toHaveProperty('Variables.TENANT_DATA_ROLE_ARN');
+  });
+
+  it('the stage throttles every route, public ones included (default route settings)', () => {
+    const stage = Object.values(resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Stage')!;
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: expect.any(Number), ThrottlingBurstLimit: expect.any(Number) });
+    expect(stage.Properties.RouteSettings).toBeUndefined();
   });
 });
 

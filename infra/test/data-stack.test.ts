@@ -44,6 +44,15 @@ describe('data stack', () => {
     });
   });
 
+  it('streams new images (the webhook outbox), as TABLE_DEFINITION says, and exports the stream ARN', () => {
+    expect(TABLE_DEFINITION.stream).toBe('NEW_IMAGE');
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
+    const tableId = Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))[0];
+    template.hasOutput('*', { Value: { 'Fn::GetAtt': [tableId, 'StreamArn'] }, Export: Match.anyValue() });
+  });
+
   it('has point-in-time recovery and deletion protection, and is retained on stack deletion', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Stack } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { schedules } from '@beatlink/functions/schedules';
@@ -9,9 +11,23 @@ describe('jobs stack with the real schedule table', () => {
   const { stacks } = buildTestApp();
   const template = Template.fromStack(stacks.jobs);
 
-  it('has one schedule and one job function per entry of schedules.ts', () => {
+  it('has one schedule and one job function per entry of schedules.ts, and the webhook fan-out function', () => {
     template.resourceCountIs('AWS::Scheduler::Schedule', schedules.length);
-    template.resourceCountIs('AWS::Lambda::Function', new Set(schedules.map((s) => s.job)).size);
+    template.resourceCountIs('AWS::Lambda::Function', new Set(schedules.map((s) => s.job)).size + 1);
+    for (const schedule of schedules) {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        Target: Match.objectLike({ Input: JSON.stringify({ job: schedule.job, perTenant: schedule.perTenant }) }),
+      });
+    }
+  });
+
+  it('retries webhook deliveries every minute for every county (deliver-webhooks)', () => {
+    expect(schedules.find((s) => s.job === 'deliver-webhooks')).toMatchObject({ cron: '* * * * *', perTenant: true });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(* * * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({ Input: JSON.stringify({ job: 'deliver-webhooks', perTenant: true }) }),
+    });
   });
 
   it('runs the supervision job (督导) every 15 minutes for every county', () => {
@@ -29,6 +45,71 @@ describe('jobs stack with the real schedule table', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('jobs stack: webhook fan-out from the table stream', () => {
+  const { stacks } = buildTestApp();
+  const jobs = stacks.jobs;
+  const template = Template.fromStack(jobs);
+  const idOf = (element: { node: { defaultChild?: unknown } }) => Stack.of(jobs).getLogicalId(element.node.defaultChild as CfnElement);
+  const fanoutFunctionId = idOf(jobs.webhookFanout.function);
+  const failureQueueId = idOf(jobs.webhookFanoutFailureQueue);
+  const streamArn = { 'Fn::ImportValue': Match.stringLikeRegexp('StreamArn') };
+
+  it('maps the stream to webhook-fanout: new matter events only, LATEST, batches of 100 within 1 s', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: fanoutFunctionId },
+      EventSourceArn: streamArn,
+      StartingPosition: 'LATEST',
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { _et: { S: ['matterEvent'] } } } }) }],
+      },
+    });
+  });
+
+  it('bisects failing batches, takes partial batch responses, retries 10 times for at most a day, then the on-failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86400,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failureQueueId, 'Arn'] } } },
+    });
+  });
+
+  it('the on-failure queue is encrypted and TLS-only', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: failureQueueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+
+  it('webhook-fanout: nodejs22.x arm64, APP_STAGE aws, no VPC; reads the stream, the jobs\' table access, sends to its failure queue', () => {
+    const fn = (template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>)[fanoutFunctionId]!.Properties;
+    expect(fn).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Environment: { Variables: { APP_STAGE: 'aws', TABLE_NAME: { 'Fn::ImportValue': expect.stringMatching(/Table/) } } },
+    });
+    expect(fn.VpcConfig).toBeUndefined();
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: idOf(jobs.webhookFanout.role) }],
+      PolicyDocument: {
+        // (in the order the grants add them)
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']), Resource: { 'Fn::ImportValue': Match.stringLikeRegexp('GetAttTable[0-9A-F]{8}Arn') } }),
+          Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [failureQueueId, 'Arn'] } }),
+          Match.objectLike({ Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: streamArn }),
         ]),
       },
     });
@@ -65,7 +146,7 @@ describe('jobs stack with sample schedules', () => {
 
   it('lets the scheduler role invoke exactly the job functions', () => {
     const functionArns = Object.entries(resources)
-      .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
+      .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('WebhookFanout'))
       .map(([id]) => ({ 'Fn::GetAtt': [id, 'Arn'] }));
     expect(functionArns).toHaveLength(sample.length);
     template.hasResourceProperties('AWS::IAM::Policy', {

@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   VERSION_CONFLICT: 409,
   CONFLICT: 409,
   TRANSITION_NOT_ALLOWED: 422,
+  /** An Idempotency-Key sent again with another request. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   DEPENDENCY_UNAVAILABLE: 503,
   INTERNAL: 500,

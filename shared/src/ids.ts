@@ -25,6 +25,9 @@ export const ID_PREFIXES = {
   intelEvent: 'iev',
   sensitivePeriod: 'spd',
   appeal: 'apl',
+  apiKey: 'key',
+  webhook: 'whk',
+  webhookDelivery: 'whd',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -47,6 +47,7 @@ export const ACTIONS = [
   'assessment.appeal',
   'assessment.agency.read',
   'province.rollup.read',
+  'integration.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -132,6 +133,8 @@ export const PERMISSIONS: Record<Role, Grants> = {
     // 奖惩 follows the ranking: leaders read every score, ranking and agency score.
     'assessment.read': 'tenant',
     'assessment.agency.read': 'tenant',
+    // Leaders and the program office connect the county's other systems (API keys, webhooks).
+    'integration.manage': 'tenant',
   },
   program_office: {
     ...POLICE_READ,
@@ -157,6 +160,7 @@ export const PERMISSIONS: Record<Role, Grants> = {
     'assessment.read': 'tenant',
     'assessment.manage': 'tenant',
     'assessment.agency.read': 'tenant',
+    'integration.manage': 'tenant',
   },
   // 综治办 leads the linkage with member agencies, so it manages them.
   // Its matters are the linkage matters of the county (matterVisibleTo).

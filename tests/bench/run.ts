@@ -10,6 +10,7 @@ import { benchSupervision } from './supervision';
 import { benchDuty } from './duty';
 import { benchAnalysis } from './analysis';
 import { benchAssessment } from './assessment';
+import { benchOpen311 } from './open311-gateway';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -18,7 +19,7 @@ import { benchAssessment } from './assessment';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -119,6 +120,16 @@ async function assessmentBenchmark(stack: Awaited<ReturnType<typeof startTestSta
   writeResult('assessment', started, { benchmark: 'monthly-scoring-and-province-rollup-vs-bare-reads', started, node: process.version, ...r });
 }
 
+/** Open311 `POST requests.json` through the gateway vs the bare DynamoDB calls it needs: latency and throughput (tests/bench/open311-gateway.ts). */
+async function open311Benchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const options = { rounds: ROUNDS, perRound: PER_ROUND, concurrency: Number(process.env.BENCH_OPEN311_CONCURRENCY ?? 8), perClient: Number(process.env.BENCH_OPEN311_PER_CLIENT ?? 25) };
+  const r = await benchOpen311(stack, options);
+  console.log('Open311 POST /open311/v2/requests.json, local gateway ÷ bare DynamoDB (key read, rate window, matter + event transaction):');
+  console.log(`  latency     ${r.latency.ratio}×   (gateway p50 ${r.latency.gateway.p50Ms} ms p95 ${r.latency.gateway.p95Ms} ms, bare p50 ${r.latency.bare.p50Ms} ms)`);
+  console.log(`  throughput  ${r.throughput.ratio}× fewer   (gateway ${r.throughput.gatewayPerSecond}/s, bare ${r.throughput.barePerSecond}/s; ${r.throughput.concurrency} clients, ${r.throughput.requests} requests each side)`);
+  writeResult('open311-gateway', started, { benchmark: 'open311-post-request-gateway-vs-bare-dynamodb', started, node: process.version, ...options, ...r });
+}
+
 async function main() {
   const stack = await startTestStack({ seed: 'small' });
   try {
@@ -141,6 +152,10 @@ async function main() {
     }
     if (ONLY === 'assessment') {
       await assessmentBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'open311') {
+      await open311Benchmark(stack, started);
       return;
     }
     const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
@@ -174,6 +189,7 @@ async function main() {
     await supervisionBenchmark(stack, started);
     await analysisBenchmark(stack, started);
     await assessmentBenchmark(stack, started);
+    await open311Benchmark(stack, started);
   } finally {
     await stack.stop();
   }

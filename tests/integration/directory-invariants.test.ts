@@ -158,7 +158,7 @@ describe('lists, idempotency and versions', () => {
     expect(b.id).toBe(a.id);
     const listed = await office.get<Page<Department>>('/directory/departments', { limit: 200 });
     expect(listed.items.filter((d) => d.name === body.name)).toHaveLength(1);
-    await expectError(office.post('/directory/departments', { name: '另一个' }, key), 409, 'CONFLICT');
+    await expectError(office.post('/directory/departments', { name: '另一个' }, key), 422, 'IDEMPOTENCY_KEY_REUSED');
   });
 
   it('counts versions and refuses concurrent edits of the same version', async () => {

@@ -26,6 +26,9 @@ const RECORD_TYPE_OF: Partial<Record<IdKind, RecordType>> = {
   intel: 'intelRecords',
   sensitivePeriod: 'sensitivePeriods',
   appeal: 'appeals',
+  apiKey: 'apiKeys',
+  webhook: 'webhooks',
+  webhookDelivery: 'webhookDeliveries',
 };
 
 /** Seeded records whose ids are not `<prefix>_<ULID>` (stable report ids, digest notification ids). */

@@ -48,6 +48,16 @@ async function addMissingIndexes(client: DynamoDBClient, tableName: string, attr
   }
 }
 
+/** A table made before the stream was part of TABLE_DEFINITION gains it (kept `.data/`). */
+async function enableStream(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DEFINITION.stream } }),
+  );
+  await waitForActiveIndexes(client, tableName);
+}
+
 export interface CreateTableOptions {
   tableName?: string;
   /** An existing client; otherwise one is made from `endpoint`/`region` (local credentials). */
@@ -90,6 +100,7 @@ export async function createTable(options: CreateTableOptions = {}): Promise<{ t
           { AttributeName: def.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: def.globalIndexes.map(indexSpec),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
       }),
     );
     created = true;
@@ -97,7 +108,10 @@ export async function createTable(options: CreateTableOptions = {}): Promise<{ t
     if ((error as { name?: string }).name !== 'ResourceInUseException') throw error;
   }
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
-  if (!created) await addMissingIndexes(client, tableName, attributeDefinitions);
+  if (!created) {
+    await addMissingIndexes(client, tableName, attributeDefinitions);
+    await enableStream(client, tableName);
+  }
 
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const status = ttl.TimeToLiveDescription?.TimeToLiveStatus;

@@ -158,12 +158,21 @@ describe('idempotency', () => {
     expect([...store.records.keys()]).toContain('T#370285|createThing#k-1');
   });
 
-  it('409 for the same key with another body or another path parameter', async () => {
+  it('422 for the same key with another body or another path parameter', async () => {
     await invoke(withKey('k-2', '{"name":"丙"}'));
     const other = await invoke(withKey('k-2', '{"name":"丁"}'));
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(other.body.error.details[0].path).toBe('Idempotency-Key');
-    expect((await invoke(withKey('k-2', '{"name":"丙"}', 'b2'))).status).toBe(409);
+    expect((await invoke(withKey('k-2', '{"name":"丙"}', 'b2'))).status).toBe(422);
+  });
+
+  it('makes concurrent duplicates wait for the first answer: one run, one answer', async () => {
+    const before = calls;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => invoke(withKey('k-5', '{"name":"戊"}'))));
+    expect(calls).toBe(before + 1);
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([answers[0]!.status]));
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
   });
 
   it('frees the key when the request fails, so a retry runs again', async () => {
@@ -172,6 +181,21 @@ describe('idempotency', () => {
     const before = calls;
     await invoke(withKey('k-3', '{"name":"taken"}'));
     expect(calls).toBe(before + 1);
+  });
+
+  it('never stores a one-time secret: the replay says it was shown once', async () => {
+    const secretStore = memoryStore();
+    const withSecret = httpRoute({ ...route, secretFields: ['key'] }, handle(async () => ({ id: 'k1', key: 'blk_s3cret' })), { idempotencyStore: secretStore });
+    const call = async () => {
+      const r = (await withSecret(withKey('k-6', '{"name":"己"}'), {} as never)) as { statusCode: number; body: string };
+      return JSON.parse(r.body) as Record<string, unknown>;
+    };
+    expect(await call()).toEqual({ id: 'k1', key: 'blk_s3cret' });
+    const replay = await call();
+    expect(replay.id).toBe('k1');
+    expect(replay.key).toBeUndefined();
+    expect(replay.secretNotShownAgain).toBeTruthy();
+    expect(JSON.stringify([...secretStore.records.values()])).not.toContain('s3cret');
   });
 
   it('refuses a malformed key before taking it', async () => {

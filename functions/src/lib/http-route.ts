@@ -75,7 +75,7 @@ export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): H
     .use(auth(route))
     .use(jsonBody())
     .use(validation(route));
-  if (route.method === 'POST') chain.use(idempotency(route.operationId, deps.idempotencyStore));
+  if (route.method === 'POST') chain.use(idempotency(route.operationId, deps.idempotencyStore, route.secretFields));
   return chain as unknown as HttpHandler;
 }
 

@@ -52,7 +52,7 @@ export const TRANSITION_LABELS: Record<TransitionName, { zh: string; en: string 
 };
 
 /** The scheduled supervision job acts as `system`; it is no Cognito role. */
-export type MatterActor = Role | 'system';
+export type MatterActor = Role | 'system' | 'integrator';
 
 /** What a transition's target status may depend on (validated by the body schemas first). */
 export interface TransitionInput {
@@ -238,6 +238,8 @@ export function isTransitionName(value: unknown): value is TransitionName {
 }
 
 function actorMay(rule: TransitionRule, actor: MatterActor): boolean {
+  // An integrator only takes matters in; an agency's system acts as that agency's staff.
+  if (actor === 'integrator') return false;
   return actor === 'system' ? rule.system : rule.roles.includes(actor);
 }
 

@@ -82,6 +82,8 @@ export interface Matter {
   reopenCount: number;
   /** Name of the officer or staff who took it in. */
   createdByName: string;
+  /** The integrator's own reference (12345 工单号), for matters taken in through the public API. */
+  externalId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -56,6 +56,7 @@ const CODE_MESSAGES: Record<ErrorCode | 'NETWORK', string> = {
   VERSION_CONFLICT: VERSION_CONFLICT_MESSAGE,
   CONFLICT: '操作与现有数据冲突',
   TRANSITION_NOT_ALLOWED: '当前状态不允许此操作',
+  IDEMPOTENCY_KEY_REUSED: '同一幂等键已用于不同的请求，请重新提交',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   DEPENDENCY_UNAVAILABLE: '服务暂时不可用，请稍后重试',
   INTERNAL: '服务器内部错误，请稍后重试',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_ITEMS, allowed, navFor, selectedNav } from './nav';
+import { INTEGRATIONS_GROUP, NAV_ITEMS, allowed, navEntries, navFor, selectedNav } from './nav';
 
 const paths = (roles: Parameters<typeof navFor>[0]) => navFor(roles).map((item) => item.path);
 
@@ -10,8 +10,9 @@ describe('navFor', () => {
     const registry = ['/villages', '/intel'];
     const analysis = ['/reports', '/sensitive-periods'];
     const assessment = ['/assessment/scores', '/assessment/appeals', '/assessment/spot-checks', '/assessment/rules', '/assessment/agencies'];
-    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, ...analysis, ...assessment, '/notifications', '/settings/matters', '/dev/outbox']);
-    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, ...analysis, '/assessment/scores', '/assessment/appeals', '/assessment/rules', '/assessment/agencies', '/notifications', '/settings/matters']);
+    const integrations = ['/integrations/api-keys', '/integrations/webhooks', '/integrations/docs'];
+    expect(paths(['program_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', ...registry, ...duty, ...analysis, ...assessment, '/notifications', '/settings/matters', ...integrations, '/dev/outbox']);
+    expect(paths(['bureau_leader'])).toEqual([...directory, '/matters', '/matters/overdue', '/disputes', ...registry, ...duty, ...analysis, '/assessment/scores', '/assessment/appeals', '/assessment/rules', '/assessment/agencies', '/notifications', '/settings/matters', ...integrations]);
     expect(paths(['governance_office'])).toEqual([...directory, '/matters', '/matters/overdue', '/agency', '/disputes', '/villages', ...analysis, '/assessment/agencies', '/notifications']);
     expect(paths(['station_chief'])).toEqual([...directory, '/matters', '/matters/overdue', ...registry, ...duty, ...analysis, '/assessment/scores', '/assessment/appeals', '/assessment/rules', '/notifications']);
     expect(paths(['community_officer'])).toEqual([...directory, '/matters', '/reports', '/assessment/scores', '/assessment/appeals', '/notifications']);
@@ -144,5 +145,25 @@ describe('selectedNav', () => {
     expect(selectedNav('/duty/compliance')).toBe('/duty/compliance');
     expect(selectedNav('/duty/officer')).toBe('/duty/compliance');
     expect(selectedNav('/duty/officers')).toBe('/');
+  });
+});
+
+describe('the integration pages', () => {
+  it('are one menu group, shown to the roles granted integration.manage only', () => {
+    const entries = navEntries(navFor(['program_office']));
+    const group = entries.find((e) => e.kind === 'group');
+    expect(group).toEqual({ kind: 'group', label: INTEGRATIONS_GROUP, items: expect.any(Array) });
+    expect(group?.kind === 'group' && group.items.map((i) => [i.path, i.label])).toEqual([
+      ['/integrations/api-keys', '接口密钥'],
+      ['/integrations/webhooks', '事件推送'],
+      ['/integrations/docs', '接口文档'],
+    ]);
+    // Ungrouped items stay single entries, in order.
+    expect(entries.filter((e) => e.kind === 'item').map((e) => e.kind === 'item' && e.item.path)).toEqual(navFor(['program_office']).filter((i) => !i.group).map((i) => i.path));
+    for (const role of ['station_chief', 'governance_office', 'community_officer', 'agency_staff', 'province_viewer', 'platform_admin'] as const) {
+      expect(paths([role]).filter((p) => p.startsWith('/integrations'))).toEqual([]);
+      expect(allowed([role], 'integration.manage')).toBe(false);
+    }
+    expect(selectedNav('/integrations/webhooks')).toBe('/integrations/webhooks');
   });
 });

@@ -14,7 +14,12 @@ export interface NavItem {
   roleLabels?: Partial<Record<Role, string>>;
   /** Other paths that belong to this entry (a page reached from it, e.g. one officer's week from the board). */
   also?: readonly string[];
+  /** The menu group the entry is listed under (consecutive entries of one group form it). */
+  group?: string;
 }
+
+/** 对接集成: the county's API keys, webhooks and the API docs for its other systems. */
+export const INTEGRATIONS_GROUP = '对接集成';
 
 /** The roles that work matters at the bureau: every officer role (agency staff have their workbench). */
 const POLICE_MATTER_ROLES: readonly Role[] = OFFICER_ROLES;
@@ -66,6 +71,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/assessment/agencies', label: '成员单位考核', action: 'assessment.agency.read' },
   { path: '/notifications', label: '通知', action: 'notification.read' },
   { path: '/settings/matters', label: '事项规则配置', action: 'config.update' },
+  { path: '/integrations/api-keys', label: '接口密钥', action: 'integration.manage', group: INTEGRATIONS_GROUP },
+  { path: '/integrations/webhooks', label: '事件推送', action: 'integration.manage', group: INTEGRATIONS_GROUP },
+  { path: '/integrations/docs', label: '接口文档', action: 'integration.manage', group: INTEGRATIONS_GROUP },
   { path: '/dev/outbox', label: '开发发件箱', action: 'notification.outbox.read' },
 ];
 
@@ -80,6 +88,20 @@ export function navFor(roles: readonly Role[]): NavItem[] {
     const label = item.roleLabels && roles.map((r) => item.roleLabels![r]).find(Boolean);
     return label ? { ...item, label } : item;
   });
+}
+
+export type NavEntry = { kind: 'item'; item: NavItem } | { kind: 'group'; label: string; items: NavItem[] };
+
+/** A menu as entries: single items, and consecutive items of one group gathered under its label. */
+export function navEntries(items: readonly NavItem[]): NavEntry[] {
+  const entries: NavEntry[] = [];
+  for (const item of items) {
+    const last = entries[entries.length - 1];
+    if (!item.group) entries.push({ kind: 'item', item });
+    else if (last?.kind === 'group' && last.label === item.group) last.items.push(item);
+    else entries.push({ kind: 'group', label: item.group, items: [item] });
+  }
+  return entries;
 }
 
 /**

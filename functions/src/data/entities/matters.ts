@@ -66,6 +66,8 @@ export const MatterEntity = new Entity({
     returnCount: number(),
     reopenCount: number(),
     createdByName: string(),
+    /** The integrator's own reference (public API intake). */
+    externalId: string().optional(),
     version: number(),
     createdAt: string(),
     updatedAt: string(),

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Layout, Menu, Space } from 'antd';
 import { ROLE_LABELS } from '@beatlink/shared/roles';
 import { joinLabels } from '../../lib/format';
-import { NAV_ITEMS, navFor, selectedNav } from '../../lib/nav';
+import { NAV_ITEMS, navEntries, navFor, selectedNav } from '../../lib/nav';
 import { Notice } from './Notice';
 import { useSession } from './session';
 
@@ -36,7 +36,16 @@ export function AppShell({ children }: { children: ReactNode }) {
           theme="dark"
           mode="inline"
           selectedKeys={[current]}
-          items={navFor(me.roles).map((item) => ({ key: item.path, label: <Link href={item.path}>{item.label}</Link> }))}
+          items={navEntries(navFor(me.roles)).map((entry) =>
+            entry.kind === 'item'
+              ? { key: entry.item.path, label: <Link href={entry.item.path}>{entry.item.label}</Link> }
+              : {
+                  type: 'group' as const,
+                  key: `group:${entry.label}`,
+                  label: entry.label,
+                  children: entry.items.map((item) => ({ key: item.path, label: <Link href={item.path}>{item.label}</Link> })),
+                },
+          )}
           data-testid="nav-menu"
         />
       </Sider>

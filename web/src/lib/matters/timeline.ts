@@ -107,6 +107,7 @@ function toneOf(event: Pick<MatterEvent, 'type' | 'to' | 'data'>): TimelineEntry
 
 function whoOf(event: Pick<MatterEvent, 'byName' | 'byRole'>): string {
   if (event.byRole === 'system') return event.byName || '督导系统';
+  if (event.byRole === 'integrator') return `${event.byName}（接口接入）`;
   const role = isRole(event.byRole) ? ROLE_LABELS[event.byRole].zh : undefined;
   return role ? `${event.byName}（${role}）` : event.byName;
 }

@@ -1,0 +1,124 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import type { Context } from 'aws-lambda';
+import { AppError, unauthenticated } from './app-error';
+import { headerOf, jsonResponse, stateOf, type HttpEvent, type HttpResponse, type RouteEvent, type RouteRequest } from './http-types';
+import type { HttpHandler, RouteDeps } from './http-route';
+import type { Integrator } from './integrator';
+import { apiKeyAuth } from './middleware/api-key';
+import { idempotency } from './middleware/idempotency';
+import { loggerContext } from './middleware/logger-context';
+import { publicErrorHandler } from './middleware/public-errors';
+import { publicInput } from './middleware/public-input';
+import { validation } from './middleware/validation';
+import { open311Response } from './open311-render';
+import { publicOperationOf, type PublicOperation } from './public-operations';
+import { publicStateOf, type Open311Format } from './public-state';
+import type { TenantScopedContext } from './tenant-context';
+import { publicRoutes, type PublicOperationId, type PublicRouteDef } from '../routes';
+
+/** What a public route's handler gets: the verified key (API-key routes), the validated input, where the API is. */
+export interface PublicInput<B = unknown, Q = unknown, P = unknown> {
+  /** The caller's key; only API-key routes have one (reading it elsewhere is a 401). */
+  readonly integrator: Integrator;
+  readonly ctx: TenantScopedContext | undefined;
+  params: P;
+  query: Q;
+  body: B;
+  /** `https://api.example.gov.cn` — for documents that name their own URLs. */
+  baseUrl: string;
+  format: Open311Format;
+}
+
+export type PublicHandler = (input: PublicInput<never, never, never>) => Promise<unknown>;
+
+/** Declares a handler with its input types (`z.infer` of the route's schemas); it returns the body. */
+export function handlePublic<B = unknown, Q = unknown, P = unknown>(fn: (input: PublicInput<B, Q, P>) => Promise<unknown>): PublicHandler {
+  return fn as PublicHandler;
+}
+
+export type PublicHandlers = Record<PublicOperationId, PublicHandler>;
+
+/**
+ * Where the API is served: `PUBLIC_API_BASE_URL` when the deployment sets it, else the request's
+ * own host (API Gateway's domain, or the local gateway's host header).
+ */
+export function publicBaseUrl(event: HttpEvent, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PUBLIC_API_BASE_URL) return env.PUBLIC_API_BASE_URL.replace(/\/+$/, '');
+  const host = headerOf(event, 'host') ?? event.requestContext?.domainName ?? 'localhost';
+  const proto = headerOf(event, 'x-forwarded-proto') ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+const kindOf = (route: PublicRouteDef): 'open311' | 'v1' => (route.open311 ? 'open311' : 'v1');
+
+/**
+ * Idempotency per API key: two systems of one county may use the same Idempotency-Key without
+ * meeting each other's answers. The shared middleware is stateless apart from its name.
+ */
+function perKeyIdempotency(operationId: string, deps: RouteDeps): MiddlewareObj<RouteEvent, HttpResponse> {
+  const forRequest = (request: RouteRequest) => idempotency(`${operationId}@${publicStateOf(request.event).integrator?.keyId ?? 'anonymous'}`, deps.idempotencyStore);
+  return {
+    name: 'idempotency',
+    before: (request) => forRequest(request).before?.(request),
+    after: (request) => forRequest(request).after?.(request),
+    onError: (request) => forRequest(request).onError?.(request),
+  };
+}
+
+function render(route: PublicRouteDef, operation: PublicOperation, format: Open311Format, result: unknown): HttpResponse {
+  const status = route.successStatus ?? 200;
+  if (route.open311 && operation.xml) return open311Response(status, result, format, operation.xml);
+  return jsonResponse(status, result);
+}
+
+/**
+ * One public route's Lambda handler: error handler (Open311's or v1's) → logger context → input
+ * (format, body as JSON or form, key and jurisdiction taken off) → API key (county, scope, rate;
+ * jurisdiction) → zod validation → idempotency (POST, per key) → the handler → Open311 JSON/XML or JSON.
+ */
+export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: RouteDeps): HttpHandler {
+  const operation = publicOperationOf(route);
+  const core = async (event: RouteEvent): Promise<HttpResponse> => {
+    const state = stateOf(event);
+    const pub = publicStateOf(event);
+    const input: PublicInput = {
+      get integrator(): Integrator {
+        if (!pub.integrator) throw unauthenticated('缺少 API 密钥（api_key） / missing api_key');
+        return pub.integrator;
+      },
+      ctx: state.tenantContext as TenantScopedContext | undefined,
+      params: state.params,
+      query: state.query,
+      body: state.body,
+      baseUrl: publicBaseUrl(event),
+      format: pub.format,
+    };
+    const result = await (fn as (input: PublicInput) => Promise<unknown>)(input);
+    return render(route, operation, pub.format, result);
+  };
+  const chain = middy<RouteEvent, HttpResponse, Error, Context>(core)
+    .use(publicErrorHandler(kindOf(route)))
+    .use(loggerContext(route.operationId))
+    .use(publicInput(route))
+    .use(apiKeyAuth(route.auth))
+    .use(validation(operation));
+  if (route.method === 'POST') chain.use(perKeyIdempotency(route.operationId, deps));
+  return chain as unknown as HttpHandler;
+}
+
+/** The public API's `@middy/http-router` handler, built from `publicRoutes`: every operation needs its handler. */
+export function publicRouter(handlers: PublicHandlers, deps: RouteDeps): HttpHandler {
+  const table = handlers as Record<string, PublicHandler | undefined>;
+  const router = httpRouterHandler<HttpEvent, HttpResponse>({
+    routes: (publicRoutes as readonly PublicRouteDef[]).map((route) => {
+      const fn = table[route.operationId];
+      if (!fn) throw new Error(`No handler for ${route.operationId}`);
+      return { method: route.method, path: route.path, handler: publicRoute(route, fn, deps) };
+    }),
+    notFoundResponse: () => {
+      throw new AppError('NOT_FOUND', '接口不存在 / no such route');
+    },
+  });
+  return middy<HttpEvent, HttpResponse, Error, Context>(router).use(publicErrorHandler('v1')) as unknown as HttpHandler;
+}
