@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MATTER_KINDS, type Agency, type ApiKeyCreated, type MatterDetail, type Page, type TenantConfigRecord, type Village } from '@beatlink/shared';
 import { apiAs, type ApiClient } from '../support/api';
 import { matterWorld, type MatterWorld } from '../lib/matter-fixtures';
-import { child, childText, childrenNamed, createApiKey, parseXml, raw, type QueryValue, type RawRequest, type RawResponse, type XmlElement } from '../lib/integrator';
+import { child, childText, childrenNamed, createApiKey, parseXml, placedVillage, raw, type QueryValue, type RawRequest, type RawResponse, type XmlElement } from '../lib/integrator';
 import '../support/provided';
 
 /**
@@ -17,6 +17,7 @@ import '../support/provided';
 const gatewayUrl = inject('gatewayUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
+const seeded = inject('seededIds');
 const A = '370283';
 const B = '370211';
 const BASE = '/open311/v2';
@@ -166,7 +167,7 @@ async function closeResolved(id: string): Promise<MatterDetail> {
 beforeAll(async () => {
   world = await matterWorld(config, logins, A);
   office = world.office;
-  if (!world.village.location) throw new Error('the demo village has no location');
+  world = { ...world, village: await placedVillage(office, seeded.ids[A]!.villages!) };
   village = world.village as typeof village;
   const county = await office.get<TenantConfigRecord>('/config');
   activeCategories = county.matters.categories.filter((c) => c.active);

@@ -22,7 +22,7 @@ import {
 import { publicRoutes } from '@beatlink/functions/routes';
 import { apiAs, type ApiClient } from '../support/api';
 import { matterWorld, type MatterWorld } from '../lib/matter-fixtures';
-import { createApiKey, raw, type QueryValue, type RawRequest, type RawResponse } from '../lib/integrator';
+import { createApiKey, placedVillage, raw, type QueryValue, type RawRequest, type RawResponse } from '../lib/integrator';
 import '../support/provided';
 
 /**
@@ -34,6 +34,7 @@ import '../support/provided';
 const gatewayUrl = inject('gatewayUrl');
 const config = inject('stackConfig');
 const logins = inject('logins');
+const seeded = inject('seededIds');
 const A = '370283';
 const B = '370211';
 const RUN = randomUUID().slice(0, 8);
@@ -112,7 +113,7 @@ const itemsOf = <T>(body: unknown): T[] => (Array.isArray(body) ? (body as T[]) 
 beforeAll(async () => {
   world = await matterWorld(config, logins, A);
   office = world.office;
-  if (!world.village.divisionCode) throw new Error('the demo village has no division code');
+  world = { ...world, village: await placedVillage(office, seeded.ids[A]!.villages!) };
   officeB = await apiAs(config, logins.byTenant[B]!.program_office!);
   villageB = (await officeB.get<Page<Village>>('/directory/villages', { limit: 20 })).items.find((v) => v.status === 'active' && v.divisionCode)!;
   const agencies = await office.get<Page<Agency>>('/directory/agencies', { limit: 100 });

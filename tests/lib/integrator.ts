@@ -1,4 +1,4 @@
-import type { ApiKeyCreateInput, ApiKeyCreated } from '@beatlink/shared';
+import type { ApiKeyCreateInput, ApiKeyCreated, Village } from '@beatlink/shared';
 import type { ApiClient } from '../support/api';
 
 /**
@@ -193,4 +193,17 @@ export function childText(element: XmlElement, name: string): string | undefined
 /** Every element of the tree, depth first. */
 export function allElements(element: XmlElement): XmlElement[] {
   return [element, ...element.children.flatMap(allElements)];
+}
+
+/**
+ * A village the demo seed made, active, with a location and a division code — what the Open311 and
+ * v1 tests locate requests by. Taken from the seeded ids, not from a list, so villages other suites
+ * create (without a location) are never picked.
+ */
+export async function placedVillage(office: ApiClient, seededVillageIds: readonly string[]): Promise<Village> {
+  for (const id of seededVillageIds) {
+    const village = await office.get<Village>(`/directory/villages/${id}`);
+    if (village.status === 'active' && village.location && village.divisionCode) return village;
+  }
+  throw new Error('no seeded village with a location and a division code');
 }
