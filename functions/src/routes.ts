@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import * as s from '@beatlink/shared';
 // Until shared/src/index.ts exports duty/absences, its schemas come from the module itself.
 import * as absences from '@beatlink/shared/duty/absences';

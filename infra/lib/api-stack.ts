@@ -1,4 +1,5 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -13,53 +14,57 @@ import type { Construct } from 'constructs';
 import { allRoutes, BOUNDED_CONTEXTS, isPublicRoute, routes } from '@beatlink/functions/routes';
 import type { BoundedContext } from '@beatlink/functions/routes';
 import { HandlerFunction, httpEntry } from './handler-function';
-import { grantTableData, PLATFORM_LEADING_KEYS, tableDataStatements, TENANT_LEADING_KEYS } from './table-access';
+import { grantPlatformAssume, grantTenantAssume, TENANT_SESSION_CONDITIONS } from './data-access';
+import type { DataAccessRoleNames } from './data-access';
+import { PLATFORM_LEADING_KEYS, tableDataStatements, tenantTableStatements } from './table-access';
 import type { TableAccess } from './table-access';
 
 /** What each bounded context's function may do besides answering requests. */
 interface ContextAccess {
   /** Creates and manages Cognito users (officer and agency-staff accounts, tenant admins). */
   manageUsers: boolean;
-  /** Reads and writes platform items (tenant registry, province rollups). */
-  platformData: boolean;
-  /** Signs upload/download URLs and checks objects in the attachment bucket. */
+  /**
+   * Whose data it serves: `tenant` contexts reach the table and the bucket only through
+   * TenantDataAccessRole (one county per session); `platform` contexts only through
+   * PlatformDataAccessRole (tenant registry, province rollups, county configuration).
+   */
+  data: 'tenant' | 'platform';
+  /** Signs upload/download URLs and checks objects in the attachment bucket (gets its name). */
   attachments: boolean;
 }
 
 /** A `Record` over BOUNDED_CONTEXTS: a new context does not compile until its access is decided. */
 const CONTEXT_ACCESS: Record<BoundedContext, ContextAccess> = {
-  admin: { manageUsers: true, platformData: true, attachments: false },
-  directory: { manageUsers: true, platformData: false, attachments: false },
-  matters: { manageUsers: false, platformData: false, attachments: true },
-  attachments: { manageUsers: false, platformData: false, attachments: true },
-  duty: { manageUsers: false, platformData: false, attachments: false },
-  registry: { manageUsers: false, platformData: false, attachments: false },
-  intel: { manageUsers: false, platformData: false, attachments: false },
-  analysis: { manageUsers: false, platformData: false, attachments: false },
-  notifications: { manageUsers: false, platformData: false, attachments: false },
-  assessment: { manageUsers: false, platformData: false, attachments: false },
+  // Onboards counties: registry entry, configuration and admin username in one transaction.
+  admin: { manageUsers: true, data: 'platform', attachments: false },
+  // Officer and staff accounts; usernames are claimed in the shared username registry (table-access.ts).
+  directory: { manageUsers: true, data: 'tenant', attachments: false },
+  matters: { manageUsers: false, data: 'tenant', attachments: true },
+  attachments: { manageUsers: false, data: 'tenant', attachments: true },
+  duty: { manageUsers: false, data: 'tenant', attachments: false },
+  registry: { manageUsers: false, data: 'tenant', attachments: false },
+  intel: { manageUsers: false, data: 'tenant', attachments: false },
+  analysis: { manageUsers: false, data: 'tenant', attachments: false },
+  notifications: { manageUsers: false, data: 'tenant', attachments: false },
+  assessment: { manageUsers: false, data: 'tenant', attachments: false },
   // Province rollups live under `P#<provinceId>#`, outside every county's partitions.
-  province: { manageUsers: false, platformData: true, attachments: false },
+  province: { manageUsers: false, data: 'platform', attachments: false },
   // The county's API keys, webhook endpoints and deliveries: tenant items only. Webhook secrets are
-  // sealed with the field cipher, whose wrapped data keys are tenant items too (like the reporter
-  // phones `matters` seals); no users, no platform items, no objects.
-  integrations: { manageUsers: false, platformData: false, attachments: false },
+  // sealed with the field cipher, whose wrapped data keys are tenant items too.
+  integrations: { manageUsers: false, data: 'tenant', attachments: false },
   /*
-   * The public API (Open311, REST v1): no JWT, the handler verifies the API key itself. It takes
-   * matters in and seals reporter phones like `matters` (tenant items and their data keys); media
-   * arrive as URLs, not uploads, so no attachment bucket.
-   *
-   * Role: the county comes from the API key, not from a token, so it is not known before the key
-   * is read — but the key names its county (`blk_<county>_<ULID>_<secret>`). The function therefore
-   * stays on the request-path pattern rather than the cross-tenant job role: with tenant-scoped
-   * credentials (issue #8) it assumes TenantDataAccessRole with TenantId = the county the presented
-   * key claims, and only then looks the key up; the lookup (and the rate-limit counter) lie inside
-   * that county's partitions, so a forged or tampered key reaches nothing but the county it names,
-   * where its secret hash does not match. Routes with `auth: none` (discovery, the OpenAPI
-   * document) need no table access at all. Until #8 it has the same direct grant as every context.
+   * The public API (Open311, REST v1): no JWT, the handler verifies the API key itself. The county
+   * comes from the key, which names it (`blk_<county>_<ULID>_<secret>`): the function assumes
+   * TenantDataAccessRole with TenantId = the county the presented key claims BEFORE it reads the
+   * key, so the lookup (and the rate-limit counter) lie inside that county's partitions and a
+   * forged key reaches nothing but the county it names, where its secret hash does not match.
+   * Routes with `auth: none` (discovery, the OpenAPI document) need no table access at all.
    */
-  public: { manageUsers: false, platformData: false, attachments: false },
+  public: { manageUsers: false, data: 'tenant', attachments: false },
 };
+
+export const TENANT_CONTEXTS = BOUNDED_CONTEXTS.filter((context) => CONTEXT_ACCESS[context].data === 'tenant');
+export const PLATFORM_CONTEXTS = BOUNDED_CONTEXTS.filter((context) => CONTEXT_ACCESS[context].data === 'platform');
 
 /** The admin actions user management needs; no ListUsers, no pool-level configuration. */
 const USER_ADMIN_ACTIONS = [
@@ -74,15 +79,6 @@ const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminUserGlobalSignOut',
 ];
-
-/**
- * A tenant-scoped session must carry exactly one session tag, TenantId, holding a six-digit
- * county code (checked both in the role's trust policy and in the callers' own policies).
- */
-const TENANT_SESSION_CONDITIONS: iam.Conditions = {
-  StringLike: { 'aws:RequestTag/TenantId': '??????' },
-  'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] },
-};
 
 /** One line of JSON per request, with HTTP API context variables; no tokens, no bodies. */
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -105,7 +101,18 @@ export interface ApiStackProps extends StackProps, TableAccess {
   portalClient: cognito.IUserPoolClient;
   /** Uploaded photos and documents, and the policy that reaches their objects (StorageStack). */
   attachmentBucket: s3.IBucket;
-  attachmentAccessPolicy: iam.IManagedPolicy;
+  /** The attachment objects of the session's county (StorageStack), for TenantDataAccessRole. */
+  tenantAttachmentPolicy: iam.IManagedPolicy;
+  /** Fixed names of the data-access roles (data-access.ts). */
+  dataAccessRoleNames: DataAccessRoleNames;
+  /** Job functions (JobsStack) that assume TenantDataAccessRole / PlatformDataAccessRole. */
+  tenantJobRoles: iam.IRole[];
+  platformJobRoles: iam.IRole[];
+  /** The provinces this deployment serves (PROVINCE_IDS of the platform contexts). */
+  provinces: string[];
+  /** Per-stage log retention and removal. */
+  logRetention: logs.RetentionDays;
+  logRemoval: RemovalPolicy;
   /** The only origin CORS allows. */
   portalOrigin: string;
   throttle: { rateLimit: number; burstLimit: number };
@@ -131,65 +138,72 @@ export class ApiStack extends Stack {
 
     this.functions = Object.fromEntries(
       BOUNDED_CONTEXTS.map((context) => {
+        const platform = CONTEXT_ACCESS[context].data === 'platform';
         const fn = new HandlerFunction(this, `${context}Handler`, {
           entry: httpEntry(context),
           description: `Beatlink HTTP API, bounded context "${context}"`,
           environment: {
             TABLE_NAME: props.table.tableName,
             USER_POOL_ID: props.userPool.userPoolId,
+            ...(platform ? { PROVINCE_IDS: props.provinces.join(',') } : {}),
           },
           serviceName: `beatlink-${context}`,
           memorySize: 512,
           timeout: Duration.seconds(15),
           code: props.handlerCode,
+          logRetention: props.logRetention,
+          logRemoval: props.logRemoval,
         });
-        grantTableData(fn.role, access);
         if (CONTEXT_ACCESS[context].manageUsers) {
           fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }));
         }
-        if (CONTEXT_ACCESS[context].attachments) {
-          fn.function.addEnvironment('ATTACHMENT_BUCKET', props.attachmentBucket.bucketName);
-          fn.role.addManagedPolicy(props.attachmentAccessPolicy);
-        }
+        if (CONTEXT_ACCESS[context].attachments) fn.function.addEnvironment('ATTACHMENT_BUCKET', props.attachmentBucket.bucketName);
         return [context, fn];
       }),
     ) as Record<BoundedContext, HandlerFunction>;
 
     /*
-     * Tenant isolation below the code: a request-path function assumes TenantDataAccessRole with
-     * the session tag TenantId=<the caller's county>, and the resulting credentials reach only
-     * items whose partition key (of the table, or of the index queried) starts with
-     * `T#<that county>#`, so a bug in a repository still cannot touch another county's data.
-     * The handlers start using these tenant-scoped credentials in issue #8; until then they use
-     * their execution role's direct table grant above.
+     * Tenant isolation below the code (data-access.ts): no function role has a table or bucket
+     * permission of its own. A tenant-serving function assumes TenantDataAccessRole with the
+     * session tag TenantId=<the county it serves>, and those credentials reach only items whose
+     * partition key (of the table, or of the index queried) starts with `T#<that county>#` and
+     * objects under `tenants/<that county>/`, so a bug in a repository still cannot touch another
+     * county's data. The trust policy names every function that may assume it.
      */
     this.tenantDataAccessRole = new iam.Role(this, 'TenantDataAccessRole', {
-      description: 'Tenant-scoped data access: only items of the county named by the session tag TenantId',
-      assumedBy: this.functionPrincipals(BOUNDED_CONTEXTS, TENANT_SESSION_CONDITIONS).withSessionTags(),
+      roleName: props.dataAccessRoleNames.tenant,
+      description: 'Tenant-scoped data access: only items and objects of the county named by the session tag TenantId',
+      assumedBy: new iam.CompositePrincipal(
+        ...[...TENANT_CONTEXTS.map((context) => this.functions[context].role), ...props.tenantJobRoles].map((role) => new iam.ArnPrincipal(role.roleArn)),
+      )
+        .withConditions(TENANT_SESSION_CONDITIONS)
+        .withSessionTags(),
       maxSessionDuration: Duration.hours(1),
       inlinePolicies: {
-        TenantItems: new iam.PolicyDocument({ statements: tableDataStatements(access, [TENANT_LEADING_KEYS]) }),
+        TenantItems: new iam.PolicyDocument({ statements: tenantTableStatements(access) }),
       },
+      managedPolicies: [props.tenantAttachmentPolicy],
     });
-    this.grantAssume(this.tenantDataAccessRole, 'TENANT_DATA_ROLE_ARN', BOUNDED_CONTEXTS, ['sts:AssumeRole', 'sts:TagSession'], TENANT_SESSION_CONDITIONS);
+    for (const context of TENANT_CONTEXTS) grantTenantAssume(this.functions[context], this.tenantDataAccessRole.roleArn);
 
-    // Platform items (tenant registry, province rollups), for the contexts that own them.
-    const platformContexts = BOUNDED_CONTEXTS.filter((context) => CONTEXT_ACCESS[context].platformData);
     const platformDataPolicy = new iam.ManagedPolicy(this, 'PlatformDataAccessPolicy', {
-      description: 'Items under PLATFORM# (tenant registry) and P# (province rollups) only',
+      description: 'Items under PLATFORM# (registries), P# (province rollups) and T#<county>#CONFIG only',
       statements: tableDataStatements(access, PLATFORM_LEADING_KEYS),
     });
     this.platformDataAccessRole = new iam.Role(this, 'PlatformDataAccessRole', {
-      description: 'Platform data access: tenant registry and province rollups, no tenant items',
-      assumedBy: this.functionPrincipals(platformContexts),
+      roleName: props.dataAccessRoleNames.platform,
+      description: 'Platform data access: tenant registry, province rollups and county configuration, no other tenant items',
+      assumedBy: new iam.CompositePrincipal(
+        ...[...PLATFORM_CONTEXTS.map((context) => this.functions[context].role), ...props.platformJobRoles].map((role) => new iam.ArnPrincipal(role.roleArn)),
+      ),
       maxSessionDuration: Duration.hours(1),
       managedPolicies: [platformDataPolicy],
     });
-    this.grantAssume(this.platformDataAccessRole, 'PLATFORM_DATA_ROLE_ARN', platformContexts, ['sts:AssumeRole']);
+    for (const context of PLATFORM_CONTEXTS) grantPlatformAssume(this.functions[context], this.platformDataAccessRole.roleArn);
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: props.logRetention,
+      removalPolicy: props.logRemoval,
     });
 
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
@@ -256,20 +270,5 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
-  }
-
-  /** The given contexts' execution roles, as one principal for a trust policy. */
-  private functionPrincipals(contexts: readonly BoundedContext[], conditions?: iam.Conditions): iam.PrincipalBase {
-    const principal = new iam.CompositePrincipal(...contexts.map((context) => new iam.ArnPrincipal(this.functions[context].role.roleArn)));
-    return conditions ? principal.withConditions(conditions) : principal;
-  }
-
-  /** Lets the given contexts' functions assume `role`, and puts its ARN in their `variable`. */
-  private grantAssume(role: iam.Role, variable: string, contexts: readonly BoundedContext[], actions: string[], conditions?: iam.Conditions): void {
-    for (const context of contexts) {
-      const fn = this.functions[context];
-      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions, resources: [role.roleArn], conditions }));
-      fn.function.addEnvironment(variable, role.roleArn);
-    }
   }
 }

@@ -26,11 +26,18 @@ export const CUSTOM_ATTRIBUTE_NAMES = Object.keys(CUSTOM_ATTRIBUTES) as (keyof t
  * admins only (no self sign-up); a forgotten password is reset by an admin, so there is no
  * self-service account recovery channel.
  */
+export interface AuthStackProps extends StackProps {
+  /** Retain (staging, prod) or destroy (dev) the user pool with the stack. */
+  removalPolicy?: RemovalPolicy;
+  /** Cognito deletion protection (staging, prod). */
+  deletionProtection?: boolean;
+}
+
 export class AuthStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly portalClient: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: AuthStackProps = {}) {
     super(scope, id, props);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -57,8 +64,8 @@ export class AuthStack extends Stack {
       accountRecovery: cognito.AccountRecovery.NONE,
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG2',

@@ -1,4 +1,10 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+
+/** The deployment stages; each one is a separate set of stacks (`Beatlink-Dev-…`, `Beatlink-Prod-…`). */
+export const STAGES = ['dev', 'staging', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
 
 /**
  * Deployment settings, read from CDK context (`cdk.json` "context", or `-c key=value` on the
@@ -13,8 +19,20 @@ export interface AppConfig {
   region: string;
   /** Account of every stack: `-c account=…`, else CDK_DEFAULT_ACCOUNT, else account-agnostic. */
   account?: string;
-  /** Prefix of every stack name; use a different one per environment (`Beatlink-Staging`). */
+  /** `dev` (default), `staging` or `prod`: removal policies, log retention and alarms follow it. */
+  stage: Stage;
+  /**
+   * Prefix of every stack name: `Beatlink-<Stage>` (`Beatlink-Dev`, `Beatlink-Prod`) unless
+   * `-c stackPrefix=…` names another (two deployments of one stage in one account).
+   */
   stackPrefix: string;
+  /**
+   * The provinces this deployment serves (GB/T 2260 province codes, `370000`): one or many.
+   * `-c provinces=370000,320000` or a JSON array in cdk.json.
+   */
+  provinces: string[];
+  /** Where alarm notifications are e-mailed (an SNS e-mail subscription to confirm); none if unset. */
+  alarmEmail?: string;
   /** The portal's origin, the only origin CORS allows (`https://portal.example.cn`). */
   portalOrigin: string;
   /** DynamoDB contributor insights on the table and its indexes (costs extra). */
@@ -32,9 +50,16 @@ export interface AppConfig {
  */
 export const DEFAULT_REGION = 'ap-east-1';
 
+/** `Beatlink-Dev`, `Beatlink-Staging`, `Beatlink-Prod`. */
+export function defaultStackPrefix(stage: Stage): string {
+  return `Beatlink-${stage[0]!.toUpperCase()}${stage.slice(1)}`;
+}
+
 export const DEFAULT_CONFIG: AppConfig = {
   region: DEFAULT_REGION,
-  stackPrefix: 'Beatlink',
+  stage: 'dev',
+  stackPrefix: defaultStackPrefix('dev'),
+  provinces: ['370000'],
   portalOrigin: 'http://localhost:3000',
   contributorInsights: false,
   apiThrottleRate: 50,
@@ -73,6 +98,26 @@ function parseOrigin(key: string, value: string): string {
   return value;
 }
 
+function parseStage(key: string, value: string): Stage {
+  if (!(STAGES as readonly string[]).includes(value)) throw new Error(`Context value ${key} must be one of ${STAGES.join(', ')}, got "${value}"`);
+  return value as Stage;
+}
+
+/** A province code is a six-digit GB/T 2260 code ending in 0000 (`370000` = Shandong). */
+function parseProvinces(key: string, raw: unknown): string[] {
+  const values = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (values.length === 0) throw new Error(`Context value ${key} must name at least one province code such as 370000`);
+  for (const value of values) {
+    if (!/^[1-9]\d0000$/.test(value)) throw new Error(`Context value ${key} must hold six-digit province codes ending in 0000 (370000), got "${value}"`);
+  }
+  return [...new Set(values)];
+}
+
+function parseEmail(key: string, value: string): string {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw new Error(`Context value ${key} must be an e-mail address, got "${value}"`);
+  return value;
+}
+
 function parseRegion(key: string, value: string): string {
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(value)) throw new Error(`Context value ${key} must be an AWS Region such as ap-east-1, got "${value}"`);
   return value;
@@ -93,16 +138,92 @@ export function readAppConfig(node: Node, env: NodeJS.ProcessEnv = process.env):
     const raw = contextString(node, key);
     return raw === undefined ? fallback : parse(key, raw);
   };
+  const stage = read('stage', parseStage);
+  const rawProvinces: unknown = node.tryGetContext('provinces');
   return {
     region: read('region', parseRegion, env.CDK_DEFAULT_REGION || DEFAULT_REGION),
     account: read('account', parseAccount, env.CDK_DEFAULT_ACCOUNT || undefined),
-    stackPrefix: read('stackPrefix', (key, value) => {
-      if (!/^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(value)) throw new Error(`Context value ${key} must be a valid stack name prefix, got "${value}"`);
-      return value;
-    }),
+    stage,
+    // At most 32 characters: the data-access roles are named after it (IAM allows 64).
+    stackPrefix: read(
+      'stackPrefix',
+      (key, value) => {
+        if (!/^[A-Za-z][A-Za-z0-9-]{0,31}$/.test(value)) throw new Error(`Context value ${key} must be a valid stack name prefix of at most 32 characters, got "${value}"`);
+        return value;
+      },
+      defaultStackPrefix(stage),
+    ),
+    provinces: rawProvinces === undefined || rawProvinces === null || rawProvinces === '' ? DEFAULT_CONFIG.provinces : parseProvinces('provinces', rawProvinces),
+    alarmEmail: read('alarmEmail', parseEmail, undefined),
     portalOrigin: read('portalOrigin', parseOrigin),
     contributorInsights: read('contributorInsights', parseBoolean),
     apiThrottleRate: read('apiThrottleRate', parsePositiveInteger),
     apiThrottleBurst: read('apiThrottleBurst', parsePositiveInteger),
   };
+}
+
+/**
+ * What differs between stages. Data that cannot be recreated (the table, its key, the user pool,
+ * the attachments in prod) is retained and protected outside dev; dev can be torn down whole.
+ * Every stage has the same alarms: dev's only page nobody (actions off unless `alarmEmail` is
+ * given) and tolerate more, so a developer's experiments do not look like an incident.
+ */
+export interface StageSettings {
+  stage: Stage;
+  /** Table, its KMS key, the user pool. */
+  statefulRemoval: RemovalPolicy;
+  /** DynamoDB and Cognito deletion protection. */
+  deletionProtection: boolean;
+  /** The attachment bucket and its access-log bucket (a non-empty bucket must be emptied before DESTROY can delete it). */
+  bucketRemoval: RemovalPolicy;
+  /** Every function's and the API's log group. */
+  logRetention: logs.RetentionDays;
+  logRemoval: RemovalPolicy;
+  alarms: {
+    /** Whether alarms notify the alarm topic (they always exist and change state). */
+    actionsEnabled: boolean;
+    /** API 5xx responses as a percentage of requests, per 5 minutes. */
+    api5xxPercent: number;
+    /** Throttled invocations of one function per 5 minutes. */
+    lambdaThrottles: number;
+    /** Throttled DynamoDB requests per 5 minutes. */
+    dynamoThrottles: number;
+    /** webhook-fanout's oldest unprocessed stream record (ms). */
+    iteratorAgeMs: number;
+  };
+}
+
+export function stageSettings(stage: Stage, alarmEmail?: string): StageSettings {
+  switch (stage) {
+    case 'prod':
+      return {
+        stage,
+        statefulRemoval: RemovalPolicy.RETAIN,
+        deletionProtection: true,
+        bucketRemoval: RemovalPolicy.RETAIN,
+        logRetention: logs.RetentionDays.ONE_YEAR,
+        logRemoval: RemovalPolicy.RETAIN,
+        alarms: { actionsEnabled: true, api5xxPercent: 1, lambdaThrottles: 0, dynamoThrottles: 0, iteratorAgeMs: 5 * 60_000 },
+      };
+    case 'staging':
+      return {
+        stage,
+        statefulRemoval: RemovalPolicy.RETAIN,
+        deletionProtection: true,
+        bucketRemoval: RemovalPolicy.DESTROY,
+        logRetention: logs.RetentionDays.THREE_MONTHS,
+        logRemoval: RemovalPolicy.DESTROY,
+        alarms: { actionsEnabled: true, api5xxPercent: 2, lambdaThrottles: 0, dynamoThrottles: 0, iteratorAgeMs: 15 * 60_000 },
+      };
+    case 'dev':
+      return {
+        stage,
+        statefulRemoval: RemovalPolicy.DESTROY,
+        deletionProtection: false,
+        bucketRemoval: RemovalPolicy.DESTROY,
+        logRetention: logs.RetentionDays.ONE_MONTH,
+        logRemoval: RemovalPolicy.DESTROY,
+        alarms: { actionsEnabled: alarmEmail !== undefined, api5xxPercent: 10, lambdaThrottles: 5, dynamoThrottles: 10, iteratorAgeMs: 60 * 60_000 },
+      };
+  }
 }

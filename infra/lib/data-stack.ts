@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,10 @@ import { TABLE_DEFINITION } from '@beatlink/functions/data/table-definition';
 export interface DataStackProps extends StackProps {
   /** DynamoDB contributor insights on the table and its indexes. */
   contributorInsights: boolean;
+  /** Retain (staging, prod) or destroy (dev) the table and its key with the stack. */
+  removalPolicy?: RemovalPolicy;
+  /** DynamoDB deletion protection (staging, prod). */
+  deletionProtection?: boolean;
 }
 
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
@@ -27,7 +31,9 @@ export class DataStack extends Stack {
     this.tableKey = new kms.Key(this, 'TableKey', {
       description: 'Encrypts the Beatlink table (all tenants, pool model)',
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      // A destroyed key (dev only) can still be cancelled for a week.
+      pendingWindow: Duration.days(7),
     });
 
     this.table = new dynamodb.TableV2(this, 'Table', {
@@ -44,9 +50,10 @@ export class DataStack extends Stack {
       dynamoStream: dynamodb.StreamViewType[TABLE_DEFINITION.stream],
       billing: dynamodb.Billing.onDemand(),
       encryption: dynamodb.TableEncryptionV2.customerManagedKey(this.tableKey),
+      // PITR in every stage: 35 days of restorable history, dev included.
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: props.deletionProtection ?? true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       contributorInsightsSpecification: props.contributorInsights ? { enabled: true } : undefined,
     });
   }

@@ -3,9 +3,10 @@ import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { HANDLER_BUNDLING } from './handler-bundling';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const LOCK_FILE = resolve(REPO_ROOT, 'package-lock.json');
@@ -23,12 +24,6 @@ export function jobEntry(job: string): string {
 /** The runtime the handlers are written for (DESIGN pins nodejs22.x). */
 export const HANDLER_RUNTIME = lambda.Runtime.NODEJS_22_X;
 
-/**
- * middy and the handlers are ESM-only. Some bundled dependencies still call `require` (node
- * built-ins from CommonJS code), which does not exist in an ES module: define it.
- */
-const ESM_REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
-
 export interface HandlerFunctionProps {
   /** Absolute path of the TypeScript entry that exports `handler`. */
   entry: string;
@@ -44,6 +39,10 @@ export interface HandlerFunctionProps {
    * it, so that they need neither the handler sources nor a bundling step.
    */
   code?: lambda.Code;
+  /** How long the log group keeps events (per stage); one year if unset. */
+  logRetention?: logs.RetentionDays;
+  /** What deleting the stack does to the log group (per stage); retained if unset. */
+  logRemoval?: RemovalPolicy;
 }
 
 /**
@@ -61,8 +60,8 @@ export class HandlerFunction extends Construct {
     super(scope, id);
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: logs.RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.RETAIN,
+      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy: props.logRemoval ?? RemovalPolicy.RETAIN,
     });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -96,21 +95,7 @@ export class HandlerFunction extends Construct {
           handler: 'handler',
           projectRoot: REPO_ROOT,
           depsLockFilePath: LOCK_FILE,
-          bundling: {
-            format: OutputFormat.ESM,
-            target: 'node22',
-            mainFields: ['module', 'main'],
-            banner: ESM_REQUIRE_BANNER,
-            minify: true,
-            sourceMap: true,
-            // Line mappings are enough for --enable-source-maps; embedding the sources triples the asset.
-            sourcesContent: false,
-            // Bundle the pinned @aws-sdk/* 3.1169 instead of relying on the runtime's copy.
-            externalModules: [],
-            forceDockerBundling: false,
-            // Print esbuild's warnings and errors, not its per-file size lines.
-            logLevel: LogLevel.WARNING,
-          },
+          bundling: HANDLER_BUNDLING,
         });
 
     Validations.of(this.function).acknowledge({

@@ -1,7 +1,9 @@
 import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -10,7 +12,8 @@ import { schedules as SCHEDULES } from '@beatlink/functions/schedules';
 import type { ScheduleDef } from '@beatlink/functions/schedules';
 import { HandlerFunction, jobEntry } from './handler-function';
 import { toSchedulerCron } from './schedule-expression';
-import { grantTableData } from './table-access';
+import { grantPlatformAssume, grantTenantAssume, roleArnOf } from './data-access';
+import type { DataAccessRoleNames } from './data-access';
 import type { TableAccess } from './table-access';
 
 /**
@@ -35,16 +38,31 @@ export interface JobsStackProps extends StackProps, TableAccess {
   schedules?: readonly ScheduleDef[];
   /** Pre-built handler code instead of bundling the entries (assertion tests only). */
   handlerCode?: lambda.Code;
+  /** Fixed names of the data-access roles the API stack creates (data-access.ts). */
+  dataAccessRoleNames: DataAccessRoleNames;
+  /** The provinces this deployment serves (PROVINCE_IDS of province-rollup). */
+  provinces?: string[];
+  /** Per-stage log retention and removal (one year, retained, if unset). */
+  logRetention?: logs.RetentionDays;
+  logRemoval?: RemovalPolicy;
 }
+
+/** The platform job: once for every province, not per county. */
+export const PLATFORM_JOBS: readonly string[] = ['province-rollup'];
 
 /** The stream consumer that turns matter timeline events into webhook deliveries. */
 export const WEBHOOK_FANOUT = 'webhook-fanout';
 
 /**
  * Scheduled jobs: one EventBridge Scheduler schedule per entry of schedules.ts, invoking that
- * job's function with retries; events that still fail land in a dead-letter queue. Jobs span
- * tenants, so their functions have their own role with table access not bound to one county.
- * Also the table stream's consumer, `webhook-fanout` (the timeline events are the webhook outbox).
+ * job's function with retries; events that still fail land in a dead-letter queue. Also the
+ * table stream's consumer, `webhook-fanout` (the timeline events are the webhook outbox).
+ *
+ * Data access (data-access.ts): no job role reaches the table directly. A per-county job lists
+ * the active counties with PlatformDataAccessRole, then runs each county with
+ * TenantDataAccessRole tagged with that county; province-rollup writes rollups with the platform
+ * role and reads each county's figures with the tenant role; webhook-fanout runs each record
+ * with the tenant role of the record's county. The API stack's role trust names these roles.
  */
 export class JobsStack extends Stack {
   readonly deadLetterQueue: sqs.Queue;
@@ -54,10 +72,17 @@ export class JobsStack extends Stack {
   readonly webhookFanout: HandlerFunction;
   /** Where the stream mapping puts a batch's metadata once its retries are exhausted. */
   readonly webhookFanoutFailureQueue: sqs.Queue;
+  /** The execution roles that assume TenantDataAccessRole / PlatformDataAccessRole. */
+  readonly tenantAccessRoles: iam.IRole[] = [];
+  readonly platformAccessRoles: iam.IRole[] = [];
+  private readonly tenantRoleArn: string;
+  private readonly platformRoleArn: string;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const schedules = props.schedules ?? SCHEDULES;
+    this.tenantRoleArn = roleArnOf(this, props.dataAccessRoleNames.tenant);
+    this.platformRoleArn = roleArnOf(this, props.dataAccessRoleNames.platform);
 
     this.deadLetterQueue = new sqs.Queue(this, 'ScheduleDeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -114,10 +139,11 @@ export class JobsStack extends Stack {
 
   /**
    * `webhook-fanout`: reads the table stream, and for each new matter timeline event writes the
-   * county's webhook deliveries and makes their first attempt (outbound HTTPS, no VPC). Like the
-   * scheduled jobs it spans counties (a batch holds events of any county), so it has the jobs'
-   * cross-tenant table access: webhook endpoints, deliveries and the data keys that unseal the
-   * webhook secrets. Retries after the first attempt are the `deliver-webhooks` schedule's.
+   * county's webhook deliveries and makes their first attempt (outbound HTTPS, no VPC). A batch
+   * holds events of any county, but each record names its county (`T#<county>#MATTER_EVENT#…`):
+   * it is processed with that county's tenant-scoped credentials (webhook endpoints, deliveries
+   * and the data keys that unseal the webhook secrets are all tenant items). Its own role reads
+   * the stream only. Retries after the first attempt are the `deliver-webhooks` schedule's.
    */
   private webhookFanoutFunction(props: JobsStackProps): HandlerFunction {
     const fn = new HandlerFunction(this, 'WebhookFanout', {
@@ -129,8 +155,11 @@ export class JobsStack extends Stack {
       // 100 records × the county's webhooks, attempts bounded in concurrency and WEBHOOK_TIMEOUT_MS each.
       timeout: Duration.minutes(2),
       code: props.handlerCode,
+      logRetention: props.logRetention,
+      logRemoval: props.logRemoval,
     });
-    grantTableData(fn.role, props);
+    grantTenantAssume(fn, this.tenantRoleArn);
+    this.tenantAccessRoles.push(fn.role);
     fn.function.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: lambda.StartingPosition.LATEST,
@@ -167,13 +196,20 @@ export class JobsStack extends Stack {
       environment: {
         TABLE_NAME: props.table.tableName,
         ...(delivers ? { NOTIFY_EMAIL_FROM: notifyEmailFrom } : {}),
+        ...(PLATFORM_JOBS.includes(job) && props.provinces ? { PROVINCE_IDS: props.provinces.join(',') } : {}),
       },
       serviceName: `beatlink-job-${job}`,
       memorySize: 1024,
       timeout: Duration.minutes(5),
       code: props.handlerCode,
+      logRetention: props.logRetention,
+      logRemoval: props.logRemoval,
     });
-    grantTableData(fn.role, props);
+    // Every job lists counties (platform) and works on each county (tenant-scoped); see the class comment.
+    grantPlatformAssume(fn, this.platformRoleArn);
+    grantTenantAssume(fn, this.tenantRoleArn);
+    this.platformAccessRoles.push(fn.role);
+    this.tenantAccessRoles.push(fn.role);
     if (delivers) this.grantMessaging(fn);
     this.schedulerRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fn.function.functionArn] }));
     this.jobs[job] = fn;

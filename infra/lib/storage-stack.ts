@@ -8,6 +8,11 @@ import { ATTACHMENT_PREFIX, attachmentObjectStatements } from './attachment-acce
 export interface StorageStackProps extends StackProps {
   /** The portal's origin: browsers there PUT uploads and GET downloads with pre-signed URLs. */
   portalOrigin: string;
+  /**
+   * Retain (prod) or delete (dev, staging) both buckets with the stack. CloudFormation deletes
+   * only an empty bucket: empty it first (docs/deploy.md, tearing down a stage).
+   */
+  removalPolicy?: RemovalPolicy;
 }
 
 /** Private, encrypted, TLS only, owned by the bucket owner: the settings both buckets share. */
@@ -16,19 +21,19 @@ const PRIVATE_BUCKET: s3.BucketProps = {
   encryption: s3.BucketEncryption.S3_MANAGED,
   enforceSSL: true,
   objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-  removalPolicy: RemovalPolicy.RETAIN,
 };
 
 /**
  * The attachment bucket: photos and documents of every county under `tenants/<tenantId>/…`,
  * uploaded and downloaded by browsers with short-lived pre-signed URLs the API signs. Server
- * access logs go to a bucket of their own. The functions that sign URLs get the managed policy
- * `attachmentAccessPolicy` (objects under `tenants/` only).
+ * access logs go to a bucket of their own. No function role reaches the objects directly: the
+ * managed policy `tenantAttachmentPolicy` (objects under `tenants/${aws:PrincipalTag/TenantId}/`
+ * only) is attached to the API stack's TenantDataAccessRole.
  */
 export class StorageStack extends Stack {
   readonly attachmentBucket: s3.Bucket;
   readonly accessLogBucket: s3.Bucket;
-  readonly attachmentAccessPolicy: iam.ManagedPolicy;
+  readonly tenantAttachmentPolicy: iam.ManagedPolicy;
 
   constructor(scope: Construct, id: string, props: StorageStackProps) {
     super(scope, id, props);
@@ -36,8 +41,10 @@ export class StorageStack extends Stack {
     // ACLs disabled (BucketOwnerEnforced) cannot have. Set before any construct is added.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
 
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogs', {
       ...PRIVATE_BUCKET,
+      removalPolicy,
       lifecycleRules: [{ id: 'ExpireAccessLogs', expiration: Duration.days(365) }],
     });
     Validations.of(this.accessLogBucket).acknowledge({
@@ -47,6 +54,7 @@ export class StorageStack extends Stack {
 
     this.attachmentBucket = new s3.Bucket(this, 'Attachments', {
       ...PRIVATE_BUCKET,
+      removalPolicy,
       // Each attachment is written once under a fresh id: nothing to keep old versions of.
       versioned: false,
       serverAccessLogsBucket: this.accessLogBucket,
@@ -64,14 +72,14 @@ export class StorageStack extends Stack {
       ],
     });
 
-    this.attachmentAccessPolicy = new iam.ManagedPolicy(this, 'AttachmentAccessPolicy', {
-      description: 'Get, put and delete attachment objects under tenants/ (for signing upload and download URLs)',
+    this.tenantAttachmentPolicy = new iam.ManagedPolicy(this, 'TenantAttachmentPolicy', {
+      description: 'Get, put and delete attachment objects of the county named by the session tag TenantId (for signing upload and download URLs)',
       statements: attachmentObjectStatements(this.attachmentBucket),
     });
     const bucketId = this.getLogicalId(this.attachmentBucket.node.defaultChild as CfnElement);
-    Validations.of(this.attachmentAccessPolicy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${ATTACHMENT_PREFIX}*]`,
-      reason: `Attachment objects are created at run time under ${ATTACHMENT_PREFIX}<tenantId>/attachments/<id>: the key prefix is the narrowest fixed scope (get, put and delete only; tenant-scoped credentials can narrow it to one county).`,
+    Validations.of(this.tenantAttachmentPolicy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${ATTACHMENT_PREFIX}<aws:PrincipalTag/TenantId>/*]`,
+      reason: `Attachment objects are created at run time under ${ATTACHMENT_PREFIX}<county>/attachments/<id>; the wildcard lies below the caller's own county (the session tag TenantId, set when a function assumes TenantDataAccessRole), so it reaches one county's objects only (get, put and delete).`,
     });
   }
 }

@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { allRoutes, BOUNDED_CONTEXTS, publicRoutes, routeKey, routes } from '@beatlink/functions/routes';
+import { PLATFORM_CONTEXTS, TENANT_CONTEXTS } from '../lib/api-stack';
 import { buildTestApp, TEST_PORTAL_ORIGIN } from './support';
 
 const { stacks } = buildTestApp();
@@ -158,7 +159,8 @@ describe('api stack: the integrations and public contexts', () => {
 
   it.each(['integrations', 'public'] as const)('%s: tenant data only — no user administration, no attachment bucket, no platform role', (context) => {
     const actions = rolePolicyActions(context);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']));
+    expect(actions).toEqual(expect.arrayContaining(['sts:AssumeRole', 'sts:TagSession']));
+    expect(actions.filter((action) => action.startsWith('dynamodb:') || action.startsWith('s3:'))).toEqual([]);
     expect(actions.filter((action) => action.startsWith('cognito-idp:'))).toEqual([]);
     expect(roleManagedPolicies(context)).not.toContain('AttachmentAccessPolicy');
     expect(resources[functionId(context)]?.Properties.Environment).not.toHaveProperty('Variables.ATTACHMENT_BUCKET');
@@ -177,22 +179,43 @@ describe('api stack: tenant isolation', () => {
   const tenantRoleId = logicalId(api.tenantDataAccessRole);
   const tenantRole = resources[tenantRoleId]!.Properties as {
     AssumeRolePolicyDocument: { Statement: { Action: string[]; Principal: { AWS: unknown }; Condition: unknown }[] };
-    Policies: { PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown }[] } }[];
+    Policies: { PolicyDocument: { Statement: { Action: string | string[]; Condition?: unknown; Resource: unknown }[] } }[];
+    ManagedPolicyArns: unknown[];
   };
+  const leadingKeys = (statement: { Condition?: unknown }) =>
+    (statement.Condition as { 'ForAllValues:StringLike'?: { 'dynamodb:LeadingKeys'?: string[] } } | undefined)?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+  const ownStatements = (roleLogicalId: string) =>
+    Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
+      .flatMap((r) => (r.Properties as { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown; Condition?: unknown }[] } }).PolicyDocument.Statement);
 
-  it('TenantDataAccessRole reaches only items whose leading key is T#<session tag TenantId>#', () => {
+  it('splits the contexts: admin and province serve the platform, every other context a county', () => {
+    expect(PLATFORM_CONTEXTS).toEqual(['admin', 'province']);
+    expect(TENANT_CONTEXTS.toSorted()).toEqual(BOUNDED_CONTEXTS.filter((c) => c !== 'admin' && c !== 'province').toSorted());
+  });
+
+  it('TenantDataAccessRole reaches only items whose leading key is T#<session tag TenantId># (and, item by item, the two shared registries)', () => {
     const dataStatements = tenantRole.Policies.flatMap((p) => p.PolicyDocument.Statement).filter((s) =>
       actionsOf(s).some((action) => action.startsWith('dynamodb:')),
     );
     expect(dataStatements.length).toBeGreaterThan(0);
-    for (const statement of dataStatements) {
-      expect(statement.Condition).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['T#${aws:PrincipalTag/TenantId}#*'] },
-      });
-    }
+    for (const statement of dataStatements) expect(leadingKeys(statement), JSON.stringify(statement)).toBeDefined();
+    const allKeys = dataStatements.map(leadingKeys);
+    expect(allKeys.filter((keys) => keys![0] === 'T#${aws:PrincipalTag/TenantId}#*')).toHaveLength(2); // table + indexes
+    // The username registry (claims inside the directory's transactions): by key only, no Query.
+    const usernames = dataStatements.find((s) => leadingKeys(s)![0] === 'PLATFORM#USERNAME')!;
+    expect(actionsOf(usernames).toSorted()).toEqual(['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem']);
+    // The tenant registry: GetItem only (GET /me names the county).
+    const registry = dataStatements.find((s) => leadingKeys(s)![0] === 'PLATFORM#TENANT')!;
+    expect(actionsOf(registry)).toEqual(['dynamodb:GetItem']);
+    expect(new Set(allKeys.flat())).toEqual(new Set(['T#${aws:PrincipalTag/TenantId}#*', 'PLATFORM#USERNAME', 'PLATFORM#TENANT']));
   });
 
-  it('every request-path function may assume it, only with a TenantId session tag', () => {
+  it('TenantDataAccessRole reaches attachment objects of its county only (the storage stack\'s tag-scoped policy)', () => {
+    expect(tenantRole.ManagedPolicyArns).toEqual([{ 'Fn::ImportValue': expect.stringMatching(/Storage.*TenantAttachmentPolicy/) }]);
+  });
+
+  it('every tenant-serving context (and tenant job) may assume it, only with a TenantId session tag of six characters', () => {
     const trusted = tenantRole.AssumeRolePolicyDocument.Statement.map((s) => {
       expect(s.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
       expect(s.Condition).toEqual({
@@ -201,9 +224,13 @@ describe('api stack: tenant isolation', () => {
       });
       return s.Principal.AWS;
     });
-    expect(trusted).toEqual(expect.arrayContaining(BOUNDED_CONTEXTS.map((c) => ({ 'Fn::GetAtt': [logicalId(api.functions[c].role), 'Arn'] }))));
+    const principals = trusted.flat();
+    expect(principals).toEqual(expect.arrayContaining(TENANT_CONTEXTS.map((c) => ({ 'Fn::GetAtt': [logicalId(api.functions[c].role), 'Arn'] }))));
+    for (const context of PLATFORM_CONTEXTS) expect(principals).not.toContainEqual({ 'Fn::GetAtt': [logicalId(api.functions[context].role), 'Arn'] });
+    // The jobs (imported from the jobs stack): every scheduled job and webhook-fanout.
+    expect(principals.filter((p) => JSON.stringify(p).includes('Fn::ImportValue'))).toHaveLength(new Set(Object.keys(stacks.jobs.jobs)).size + 1);
 
-    for (const context of BOUNDED_CONTEXTS) {
+    for (const context of TENANT_CONTEXTS) {
       template.hasResourceProperties('AWS::IAM::Policy', {
         Roles: [{ Ref: logicalId(api.functions[context].role) }],
         PolicyDocument: {
@@ -212,22 +239,59 @@ describe('api stack: tenant isolation', () => {
           ]),
         },
       });
+      expect(resources[functionId(context)]?.Properties.Environment).toHaveProperty('Variables.TENANT_DATA_ROLE_ARN', { 'Fn::GetAtt': [tenantRoleId, 'Arn'] });
+      expect(resources[functionId(context)]?.Properties.Environment).not.toHaveProperty('Variables.PLATFORM_DATA_ROLE_ARN');
     }
   });
 
-  it('platform items (PLATFORM#, P#) are in a separate policy of their own role', () => {
+  it('no function role of the API has a table, index, key or bucket permission of its own (only role assumption)', () => {
+    for (const context of BOUNDED_CONTEXTS) {
+      const statements = ownStatements(logicalId(api.functions[context].role));
+      const data = statements.flatMap(actionsOf).filter((a) => /^(dynamodb|s3|kms):/.test(a));
+      expect(data, context).toEqual([]);
+    }
+  });
+
+  it('platform items (PLATFORM#, P#, county configuration) are in a separate policy of their own role, for admin and province only', () => {
     template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem']),
-            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#*', 'P#*'] } },
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PLATFORM#*', 'P#*', 'T#??????#CONFIG'] } },
           }),
         ]),
       },
     });
+    const platformRoleId = logicalId(api.platformDataAccessRole);
     template.hasResourceProperties('AWS::IAM::Role', {
       ManagedPolicyArns: [{ Ref: Match.stringLikeRegexp('PlatformDataAccessPolicy') }],
     });
+    for (const context of PLATFORM_CONTEXTS) {
+      expect(resources[functionId(context)]?.Properties.Environment).toHaveProperty('Variables.PLATFORM_DATA_ROLE_ARN', { 'Fn::GetAtt': [platformRoleId, 'Arn'] });
+      expect(resources[functionId(context)]?.Properties.Environment).toHaveProperty('Variables.PROVINCE_IDS', '370000');
+      expect(resources[functionId(context)]?.Properties.Environment).not.toHaveProperty('Variables.TENANT_DATA_ROLE_ARN');
+    }
+  });
+
+  it('the data-access roles have fixed names per stack prefix and region (the jobs stack names them)', () => {
+    expect(resources[tenantRoleId]!.Properties.RoleName).toBe('Beatlink-Dev-ap-east-1-TenantData');
+    expect(resources[logicalId(api.platformDataAccessRole)]!.Properties.RoleName).toBe('Beatlink-Dev-ap-east-1-PlatformData');
+  });
+});
+
+describe('api stack: log retention', () => {
+  it.each([
+    ['dev', 30],
+    ['staging', 90],
+    ['prod', 365],
+  ] as const)('%s: every log group (functions, access logs) keeps %i days', (stage, days) => {
+    const staged = Template.fromStack(buildTestApp({ config: { stage } }).stacks.api);
+    const groups = Object.values(staged.findResources('AWS::Logs::LogGroup'));
+    expect(groups).toHaveLength(BOUNDED_CONTEXTS.length + 1);
+    for (const group of groups) {
+      expect(group.Properties.RetentionInDays).toBe(days);
+      expect(group.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
+    }
   });
 });

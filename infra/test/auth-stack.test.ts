@@ -4,7 +4,7 @@ import { ROLES } from '@beatlink/shared';
 import { CUSTOM_ATTRIBUTE_NAMES } from '../lib/auth-stack';
 import { buildTestApp } from './support';
 
-const { stacks } = buildTestApp();
+const { stacks } = buildTestApp({ config: { stage: 'prod' } });
 const template = Template.fromStack(stacks.auth);
 const client = () => {
   const clients = Object.values(template.findResources('AWS::Cognito::UserPoolClient'));

@@ -5,7 +5,7 @@ import { TABLE_DEFINITION } from '@beatlink/functions/data/table-definition';
 import { DataStack } from '../lib/data-stack';
 import { buildTestApp, TEST_ENV } from './support';
 
-const { stacks } = buildTestApp();
+const { stacks } = buildTestApp({ config: { stage: 'prod' } });
 const template = Template.fromStack(stacks.data);
 const keySchema = (partitionKey: string, sortKey: string) => [
   { AttributeName: partitionKey, KeyType: 'HASH' },
@@ -53,7 +53,7 @@ describe('data stack', () => {
     template.hasOutput('*', { Value: { 'Fn::GetAtt': [tableId, 'StreamArn'] }, Export: Match.anyValue() });
   });
 
-  it('has point-in-time recovery and deletion protection, and is retained on stack deletion', () => {
+  it('PITR and deletion protection in prod: the table and its key are retained on stack deletion', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       Properties: Match.objectLike({
@@ -63,6 +63,28 @@ describe('data stack', () => {
             DeletionProtectionEnabled: true,
           }),
         ],
+      }),
+    });
+  });
+
+  it.each(['staging', 'prod'] as const)('%s: PITR, deletion protection, table and key retained', (stage) => {
+    const staged = Template.fromStack(buildTestApp({ config: { stage } }).stacks.data);
+    staged.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      }),
+    });
+    staged.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+  });
+
+  it('dev: PITR still on, but no deletion protection and the table is deleted with the stack', () => {
+    const dev = Template.fromStack(buildTestApp({ config: { stage: 'dev' } }).stacks.data);
+    dev.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: false })],
       }),
     });
   });

@@ -51,6 +51,58 @@ describe('jobs stack with the real schedule table', () => {
   });
 });
 
+describe('jobs stack: tenant-scoped data access and dead letters', () => {
+  const { stacks } = buildTestApp();
+  const jobs = stacks.jobs;
+  const template = Template.fromStack(jobs);
+  const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const idOf = (element: { node: { defaultChild?: unknown } }) => Stack.of(jobs).getLogicalId(element.node.defaultChild as CfnElement);
+  const statementsOf = (roleId: string) =>
+    Object.values(resources)
+      .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap((r) => (r.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown; Condition?: unknown }[] }).Statement);
+  const roleArn = (name: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::123456789012:role/${name}`]] });
+
+  it('has a DLQ on every schedule target (one per entry of schedules.ts), with retries', () => {
+    const scheduled = Object.values(resources).filter((r) => r.Type === 'AWS::Scheduler::Schedule');
+    expect(scheduled).toHaveLength(schedules.length);
+    for (const schedule of scheduled) {
+      expect(schedule.Properties.Target).toMatchObject({
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(jobs.deadLetterQueue), 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 3 },
+      });
+    }
+  });
+
+  it.each([...new Set(schedules.map((s) => s.job)), 'webhook-fanout'])('%s: no table item action of its own; assumes the tenant role with a TenantId tag', (job) => {
+    const fn = job === 'webhook-fanout' ? jobs.webhookFanout : jobs.jobs[job]!;
+    const statements = statementsOf(idOf(fn.role));
+    const itemActions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:') && !['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].includes(a));
+    expect(itemActions).toEqual([]);
+    expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Resource: roleArn('Beatlink-Dev-ap-east-1-TenantData'),
+        Condition: { StringLike: { 'aws:RequestTag/TenantId': '??????' }, 'ForAllValues:StringEquals': { 'aws:TagKeys': ['TenantId'] } },
+      }),
+    );
+    const variables = (resources[idOf(fn.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.TENANT_DATA_ROLE_ARN).toEqual(roleArn('Beatlink-Dev-ap-east-1-TenantData'));
+    // Scheduled jobs list counties (or provinces) first: the platform role too; the stream consumer never.
+    if (job === 'webhook-fanout') expect(variables.PLATFORM_DATA_ROLE_ARN).toBeUndefined();
+    else {
+      expect(variables.PLATFORM_DATA_ROLE_ARN).toEqual(roleArn('Beatlink-Dev-ap-east-1-PlatformData'));
+      expect(statements).toContainEqual(expect.objectContaining({ Action: 'sts:AssumeRole', Resource: roleArn('Beatlink-Dev-ap-east-1-PlatformData') }));
+    }
+  });
+
+  it('tells province-rollup which provinces the deployment serves', () => {
+    const variables = (resources[idOf(jobs.jobs['province-rollup']!.function)]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.PROVINCE_IDS).toBe('370000');
+  });
+});
+
 describe('jobs stack: webhook fan-out from the table stream', () => {
   const { stacks } = buildTestApp();
   const jobs = stacks.jobs;
@@ -94,7 +146,7 @@ describe('jobs stack: webhook fan-out from the table stream', () => {
     });
   });
 
-  it('webhook-fanout: nodejs22.x arm64, APP_STAGE aws, no VPC; reads the stream, the jobs\' table access, sends to its failure queue', () => {
+  it('webhook-fanout: nodejs22.x arm64, APP_STAGE aws, no VPC; reads the stream, tenant-scoped table access only, sends to its failure queue', () => {
     const fn = (template.toJSON().Resources as Record<string, { Properties: Record<string, unknown> }>)[fanoutFunctionId]!.Properties;
     expect(fn).toMatchObject({
       Runtime: 'nodejs22.x',
@@ -107,7 +159,7 @@ describe('jobs stack: webhook fan-out from the table stream', () => {
       PolicyDocument: {
         // (in the order the grants add them)
         Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']), Resource: { 'Fn::ImportValue': Match.stringLikeRegexp('GetAttTable[0-9A-F]{8}Arn') } }),
+          Match.objectLike({ Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: { 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp(':role/Beatlink-Dev-ap-east-1-TenantData$')])] } }),
           Match.objectLike({ Action: Match.arrayWith(['sqs:SendMessage']), Resource: { 'Fn::GetAtt': [failureQueueId, 'Arn'] } }),
           Match.objectLike({ Action: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'], Resource: streamArn }),
         ]),

@@ -6,7 +6,7 @@ import type { IConstruct } from 'constructs';
 import { BOUNDED_CONTEXTS } from '@beatlink/functions/routes';
 import { buildTestApp, TEST_PORTAL_ORIGIN } from './support';
 
-const { stacks } = buildTestApp();
+const { stacks } = buildTestApp({ config: { stage: 'prod' } });
 const storage = stacks.storage;
 const template = Template.fromStack(storage);
 const logicalId = (construct: IConstruct) => Stack.of(construct).getLogicalId(construct.node.defaultChild as CfnElement);
@@ -18,7 +18,7 @@ const resources = template.toJSON().Resources as Record<string, Resource>;
 const attachmentBucket = resources[bucketId]!;
 
 describe('storage stack: the attachment bucket', () => {
-  it('is one of two buckets, private and encrypted, retained with the stack', () => {
+  it('is one of two buckets, private and encrypted, retained with the stack in prod', () => {
     template.resourceCountIs('AWS::S3::Bucket', 2);
     for (const id of [bucketId, logBucketId]) {
       expect(resources[id]).toMatchObject({
@@ -32,8 +32,16 @@ describe('storage stack: the attachment bucket', () => {
     }
   });
 
-  it('refuses requests without TLS', () => {
+  it('dev and staging delete both buckets with the stack (once emptied)', () => {
+    for (const stage of ['dev', 'staging'] as const) {
+      const staged = Template.fromStack(buildTestApp({ config: { stage } }).stacks.storage);
+      expect(Object.values(staged.findResources('AWS::S3::Bucket')).map((b) => b.DeletionPolicy)).toEqual(['Delete', 'Delete']);
+    }
+  });
+
+  it('blocks public access and refuses requests without TLS (bucket policy)', () => {
     for (const id of [bucketId, logBucketId]) {
+      expect(resources[id]!.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: id },
         PolicyDocument: {
@@ -85,30 +93,36 @@ describe('storage stack: the attachment bucket', () => {
 });
 
 describe('storage stack: who reaches the objects', () => {
-  it('grants get, put and delete on tenants/* only, and listing for 404s, nothing else', () => {
-    const policy = resources[logicalId(storage.attachmentAccessPolicy)]!;
+  it('grants get, put and delete under tenants/<the session tag TenantId>/ only, and listing for 404s within that prefix', () => {
+    const policy = resources[logicalId(storage.tenantAttachmentPolicy)]!;
     expect(policy.Type).toBe('AWS::IAM::ManagedPolicy');
     expect((policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toEqual([
       {
         Effect: 'Allow',
         Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/tenants/*']] },
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/tenants/${aws:PrincipalTag/TenantId}/*']] },
       },
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } },
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Condition: { StringLikeIfExists: { 's3:prefix': 'tenants/${aws:PrincipalTag/TenantId}/*' } },
+      },
     ]);
   });
 
-  it('gives the bucket name and that policy to the attachments and matters functions only', () => {
+  it('gives the bucket name to the attachments and matters functions only, and the object policy to TenantDataAccessRole only', () => {
     const api = Template.fromStack(stacks.api).toJSON().Resources as Record<string, Resource>;
     for (const context of BOUNDED_CONTEXTS) {
       const fn = api[logicalId(stacks.api.functions[context].function)]!;
       const role = api[logicalId(stacks.api.functions[context].role)]!;
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      const policies = JSON.stringify(role.Properties.ManagedPolicyArns ?? []);
       const expected = context === 'attachments' || context === 'matters';
       expect(variables.ATTACHMENT_BUCKET !== undefined, context).toBe(expected);
-      expect(policies.includes('AttachmentAccessPolicy'), context).toBe(expected);
+      expect(JSON.stringify(role.Properties.ManagedPolicyArns ?? []), context).not.toContain('TenantAttachmentPolicy');
       if (expected) expect(variables.ATTACHMENT_BUCKET).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Storage.*Attachments/) });
     }
+    const tenantRole = api[logicalId(stacks.api.tenantDataAccessRole)]!;
+    expect(JSON.stringify(tenantRole.Properties.ManagedPolicyArns)).toMatch(/Storage.*TenantAttachmentPolicy/);
   });
 });

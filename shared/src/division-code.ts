@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCountyCode, isProvinceCode, isVillageCode } from './division-code-rules';
 
 export * from './division-code-rules';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Field shapes shared by every schema, so limits and messages are the same everywhere. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

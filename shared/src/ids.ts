@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Record ids: a short type prefix and a ULID (time-ordered, so lists sort by creation). Ids are

@@ -11,6 +11,7 @@ import { benchDuty } from './duty';
 import { benchAnalysis } from './analysis';
 import { benchAssessment } from './assessment';
 import { benchOpen311 } from './open311-gateway';
+import { benchBundles } from './bundles';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -19,7 +20,7 @@ import { benchOpen311 } from './open311-gateway';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`, `bundles`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -130,7 +131,26 @@ async function open311Benchmark(stack: Awaited<ReturnType<typeof startTestStack>
   writeResult('open311-gateway', started, { benchmark: 'open311-post-request-gateway-vs-bare-dynamodb', started, node: process.version, ...options, ...r });
 }
 
+/** Each function's bundle, as `cdk synth` builds it, vs a minimal middy handler: size and cold import time (tests/bench/bundles.ts). Needs no stack. */
+async function bundlesBenchmark(started: string): Promise<void> {
+  const runs = Number(process.env.BENCH_BUNDLE_RUNS ?? 5);
+  const figures = await benchBundles({ runs });
+  const width = Math.max(...figures.map((f) => f.name.length));
+  console.log(`function bundles (esbuild, as cdk synth), ÷ the minimal middy handler: size, and cold import in a fresh node (median of ${runs}):`);
+  for (const f of figures) {
+    const size = `${(f.bundleBytes / 1024).toFixed(0)} KiB`.padStart(9);
+    const gzip = `${(f.gzipBytes / 1024).toFixed(0)} KiB`.padStart(8);
+    console.log(`  ${f.name.padEnd(width)}  ${size} (gzip ${gzip})  ${String(f.sizeRatio).padStart(6)}×   import ${String(f.importMs.p50Ms).padStart(7)} ms  ${String(f.importRatio).padStart(5)}×`);
+  }
+  writeResult('bundles', started, { benchmark: 'function-bundles-vs-minimal-middy-handler', started, node: process.version, runs, figures });
+}
+
 async function main() {
+  if (ONLY === 'bundles') {
+    await bundlesBenchmark(new Date().toISOString());
+    return;
+  }
+  if (ONLY === undefined) await bundlesBenchmark(new Date().toISOString());
   const stack = await startTestStack({ seed: 'small' });
   try {
     const started = new Date().toISOString();

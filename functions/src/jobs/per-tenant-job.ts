@@ -1,16 +1,19 @@
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countyCodeSchema } from '@beatlink/shared';
 import { listTenants } from '../data/tenants';
 import { isoNow } from '../lib/clock';
 import { logger } from '../lib/logger';
+import { runInTenant } from '../lib/tenant-scope';
 
 /**
  * The shape every per-county job shares (schedules.ts `perTenant`): the event names one county
  * (`tenantId`, as the local scheduler and `npm run job` send it) or none (EventBridge Scheduler
  * sends `{job, perTenant: true}`: every active county); `at` is the injectable clock. One
  * county's failure does not hold up the others; the run fails afterwards so the scheduler retries
- * it — jobs are written so that a repeated run records nothing twice.
+ * it — jobs are written so that a repeated run records nothing twice. Listing the counties reads
+ * the tenant registry (platform items) outside any scope; each county's run is inside
+ * `runInTenant(county)`: in AWS with that county's tenant-scoped credentials.
  */
 const eventSchema = z.object({
   job: z.string(),
@@ -55,7 +58,7 @@ export function perTenantJob<Job extends string, R extends object>(job: Job, run
     for (const tenantId of tenantIds) {
       const started = Date.now();
       try {
-        const result = { tenantId, ...(await run(tenantId, at)), durationMs: Date.now() - started };
+        const result = { tenantId, ...(await runInTenant(tenantId, () => run(tenantId, at))), durationMs: Date.now() - started };
         tenants.push(result);
         logger.info(`${job} done`, { ...result });
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoNow } from '../lib/clock';
 import { logger } from '../lib/logger';
 import { provinceRollupJob, type RollupRun } from '../services/province/produce-rollups';

@@ -3,6 +3,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchItemFailure, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { MatterStatus } from '@beatlink/shared';
 import { logger } from '../lib/logger';
+import { runInTenant } from '../lib/tenant-scope';
 import {
   createMatterEventDeliveries,
   sendNewDeliveries,
@@ -18,7 +19,9 @@ import type { StoredWebhookDelivery } from '../data/integrations';
  * deliveries are written first (a record that fails to write is reported and retried by the
  * stream; ids are deterministic, so a retry writes only what is missing), then all new deliveries
  * of the batch are attempted at once, a few at a time. A failed attempt is not a failed record:
- * the delivery stays pending for the retry job.
+ * the delivery stays pending for the retry job. Each record is handled inside `runInTenant` of the
+ * county its key names, and each new delivery is sent in its own county's scope (in AWS:
+ * tenant-scoped credentials).
  */
 /** `T#<t>#MATTER_EVENT#<matterId>`: the county and the matter, from the key every item has. */
 const TIMELINE_PK = /^T#(\d{6})#MATTER_EVENT#(mat_[0-9A-Z]{26})$/;
@@ -54,7 +57,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const timeline = timelineItemOf(record);
     if (!timeline) continue;
     try {
-      created.push(...(await createMatterEventDeliveries(timeline.tenantId, timeline.event, {}, lists)));
+      created.push(...(await runInTenant(timeline.tenantId, () => createMatterEventDeliveries(timeline.tenantId, timeline.event, {}, lists))));
     } catch (error) {
       logger.error('webhook fan-out failed', { tenantId: timeline.tenantId, eventId: timeline.event.id, errorName: (error as Error).name, error: error as Error });
       const sequence = record.dynamodb?.SequenceNumber;

@@ -17,6 +17,10 @@ export interface RuntimeEnv {
   masterKeyFile?: string;
   userPoolId: string;
   stage: 'local' | 'aws';
+  /** AWS only: the role assumed with the session tag TenantId for a county's data (tenant-scoped credentials). */
+  tenantDataRoleArn?: string;
+  /** AWS only: the role for platform items (tenant registry, province rollups); not assumed by the functions yet. */
+  platformDataRoleArn?: string;
 }
 
 /** The local stack's bucket; in AWS the CDK names it. */
@@ -33,5 +37,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
     masterKeyFile: env.MASTER_KEY_FILE || undefined,
     userPoolId: env.USER_POOL_ID ?? '',
     stage: env.APP_STAGE === 'aws' ? 'aws' : 'local',
+    tenantDataRoleArn: env.TENANT_DATA_ROLE_ARN || undefined,
+    platformDataRoleArn: env.PLATFORM_DATA_ROLE_ARN || undefined,
   };
 }

@@ -6,6 +6,7 @@ import { contextRouter, handle, httpRoute, type RouteHandler } from './http-rout
 import type { HttpEvent } from './http-types';
 import type { IdempotencyRecord, IdempotencyStore, StoredResponse } from './idempotency';
 import { logger } from './logger';
+import { currentTenant } from './tenant-scope';
 import type { RouteDef } from '../routes';
 
 /** An in-memory idempotency store with the same contract as the DynamoDB one. */
@@ -238,5 +239,39 @@ describe('contextRouter', () => {
     const r = await get('/platform/nothing/here');
     expect(r.statusCode).toBe(404);
     expect(JSON.parse(r.body)).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+  });
+});
+
+describe('tenant scope of a route', () => {
+  it("runs a county caller's request in its county's scope, idempotency records included", async () => {
+    const scopes: Array<string | undefined> = [];
+    const store = memoryStore();
+    const recording: IdempotencyStore = {
+      begin: (...args) => (scopes.push(currentTenant()), store.begin(...args)),
+      complete: (...args) => (scopes.push(currentTenant()), store.complete(...args)),
+      release: (...args) => (scopes.push(currentTenant()), store.release(...args)),
+    };
+    const scoped = httpRoute(route, handle(async () => ({ tenant: currentTenant() ?? null })), { idempotencyStore: recording });
+    const r = await scoped(event({ body: JSON.stringify({ name: '甲' }), claims: officeAdmin, headers: { 'Idempotency-Key': 'scope-1' } }), {} as Context);
+    expect(JSON.parse(r.body)).toEqual({ tenant: '370285' });
+    expect(scopes).toEqual(['370285', '370285']);
+    expect(currentTenant()).toBeUndefined();
+  });
+
+  it("runs a platform caller's request outside any county scope", async () => {
+    const tenants: Array<string | undefined> = [];
+    const record: RouteHandler = handle(async () => {
+      tenants.push(currentTenant());
+      return {};
+    });
+    const router = contextRouter('admin', { createTenant: record, listTenants: record, getTenant: record, getConfig: record, updateConfig: record }, { idempotencyStore: memoryStore() });
+    const platformAdmin = { 'cognito:username': 'root', 'cognito:groups': '[platform_admin]' };
+    const base = event({ claims: platformAdmin });
+    const r = await router(
+      { ...base, rawPath: '/platform/tenants/370285', pathParameters: undefined, requestContext: { ...base.requestContext, http: { ...base.requestContext.http, method: 'GET', path: '/platform/tenants/370285' } } } as HttpEvent,
+      {} as Context,
+    );
+    expect(r.statusCode).toBe(200);
+    expect(tenants).toEqual([undefined]);
   });
 });

@@ -11,6 +11,7 @@ import { jsonBody } from './middleware/json-body';
 import { loggerContext } from './middleware/logger-context';
 import { validation } from './middleware/validation';
 import type { TenantContext } from './tenant-context';
+import { runInTenantIfAny } from './tenant-scope';
 import { defaultDeps } from '../services/deps';
 import { displayNameOf } from '../services/identity/display-name';
 import { routesOf, type BoundedContext, type OperationId, type RouteDef } from '../routes';
@@ -54,7 +55,10 @@ export type HttpHandler = MiddyfiedHandler<HttpEvent, HttpResponse, Error, Conte
 
 /**
  * One route's Lambda handler: error handler → logger context → auth (TenantContext, permission)
- * → JSON body → zod validation → idempotency (POST) → the handler.
+ * → [the caller's county scope] → JSON body → zod validation → idempotency (POST) → the handler.
+ * Everything after auth runs in two stages: a caller of a county runs it inside
+ * `runInTenant(county)` (in AWS: that county's tenant-scoped credentials, idempotency records
+ * included); a caller of no county (platform, province) outside any scope.
  */
 export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): HttpHandler {
   const core = async (event: RouteEvent): Promise<HttpResponse> => {
@@ -69,13 +73,14 @@ export function httpRoute(route: RouteDef, fn: RouteHandler, deps: RouteDeps): H
     const status = route.successStatus ?? 200;
     return route.file ? fileResponse(status, result as FileBody) : jsonResponse(status, result);
   };
-  const chain = middy<RouteEvent, HttpResponse, Error, Context>(core)
+  const scoped = middy<RouteEvent, HttpResponse, Error, Context>(core).use(jsonBody()).use(validation(route));
+  if (route.method === 'POST') scoped.use(idempotency(route.operationId, deps.idempotencyStore, route.secretFields));
+  const chain = middy<RouteEvent, HttpResponse, Error, Context>((event: RouteEvent, context: Context) =>
+    runInTenantIfAny(stateOf(event).tenantContext?.tenantId, () => scoped(event, context)),
+  )
     .use(errorHandler())
     .use(loggerContext(route.operationId))
-    .use(auth(route))
-    .use(jsonBody())
-    .use(validation(route));
-  if (route.method === 'POST') chain.use(idempotency(route.operationId, deps.idempotencyStore, route.secretFields));
+    .use(auth(route));
   return chain as unknown as HttpHandler;
 }
 

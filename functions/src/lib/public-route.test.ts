@@ -5,6 +5,7 @@ import type { HttpEvent } from './http-types';
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency';
 import type { Integrator } from './integrator';
 import { logger } from './logger';
+import { currentTenant } from './tenant-scope';
 import { publicBaseUrl, publicRouter, type PublicHandler, type PublicHandlers, type PublicInput } from './public-route';
 import { publicRoutes } from '../routes';
 
@@ -39,7 +40,7 @@ function memoryStore(): IdempotencyStore {
   };
 }
 
-const seen: Array<{ op: string; input: PublicInput }> = [];
+const seen: Array<{ op: string; input: PublicInput; tenant: string | undefined }> = [];
 const answers: Record<string, unknown> = {
   open311DiscoveryXml: { changeset: 'c', endpoints: [{ url: 'u', formats: ['text/xml', 'application/json'] }] },
   open311GetService: { service_code: 'sanitation', attributes: [{ code: 'kind', values: [{ key: 'demand', name: '群众诉求 & <诉求>' }] }] },
@@ -52,7 +53,7 @@ const handlers = Object.fromEntries(
   publicRoutes.map((r) => [
     r.operationId,
     (async (input: PublicInput) => {
-      seen.push({ op: r.operationId, input });
+      seen.push({ op: r.operationId, input, tenant: currentTenant() });
       return answers[r.operationId] ?? {};
     }) as PublicHandler,
   ]),
@@ -119,6 +120,9 @@ describe('publicRouter: Open311', () => {
     expect(seen.map((s) => s.input.params)).toEqual(Array(3).fill({ service_code: 'sanitation' }));
     expect(seen[0]!.input.integrator).toEqual(integrator);
     expect(seen[0]!.input.ctx).toMatchObject({ tenantId: '370283', username: `apikey:${integrator.keyId}`, roles: [], scope: 'tenant' });
+    // Run in the scope of the county the key's text names (in AWS: that county's credentials only).
+    expect(seen.map((s) => s.tenant)).toEqual(Array(3).fill('370283'));
+    expect(currentTenant()).toBeUndefined();
   });
 
   it('refuses an item without a known suffix, naming the parameter', async () => {

@@ -15,7 +15,9 @@ import { open311Response } from './open311-render';
 import { publicOperationOf, type PublicOperation } from './public-operations';
 import { publicStateOf, type Open311Format } from './public-state';
 import type { TenantScopedContext } from './tenant-context';
+import { runInTenantIfAny } from './tenant-scope';
 import { publicRoutes, type PublicOperationId, type PublicRouteDef } from '../routes';
+import { parseCountyApiKey } from '../services/integrations/api-key-county';
 
 /** What a public route's handler gets: the verified key (API-key routes), the validated input, where the API is. */
 export interface PublicInput<B = unknown, Q = unknown, P = unknown> {
@@ -73,9 +75,19 @@ function render(route: PublicRouteDef, operation: PublicOperation, format: Open3
 }
 
 /**
+ * The county an API-key route serves: the one the presented key's text names, known before the
+ * key is read. Routes without a key (and malformed keys, refused unread) serve none.
+ */
+function countyOfRequest(route: PublicRouteDef, event: RouteEvent): string | undefined {
+  return route.auth.kind === 'apiKey' ? parseCountyApiKey(publicStateOf(event).apiKey)?.tenantId : undefined;
+}
+
+/**
  * One public route's Lambda handler: error handler (Open311's or v1's) → logger context → input
- * (format, body as JSON or form, key and jurisdiction taken off) → API key (county, scope, rate;
- * jurisdiction) → zod validation → idempotency (POST, per key) → the handler → Open311 JSON/XML or JSON.
+ * (format, body as JSON or form, key and jurisdiction taken off) → [the key's county scope] →
+ * API key (county, scope, rate; jurisdiction) → zod validation → idempotency (POST, per key) →
+ * the handler → Open311 JSON/XML or JSON. From the key lookup on, the request runs inside
+ * `runInTenant(<the county the key's text names>)`: in AWS with that county's credentials only.
  */
 export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: RouteDeps): HttpHandler {
   const operation = publicOperationOf(route);
@@ -97,13 +109,14 @@ export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: Rout
     const result = await (fn as (input: PublicInput) => Promise<unknown>)(input);
     return render(route, operation, pub.format, result);
   };
-  const chain = middy<RouteEvent, HttpResponse, Error, Context>(core)
+  const scoped = middy<RouteEvent, HttpResponse, Error, Context>(core).use(apiKeyAuth(route.auth)).use(validation(operation));
+  if (route.method === 'POST') scoped.use(perKeyIdempotency(route.operationId, deps));
+  const chain = middy<RouteEvent, HttpResponse, Error, Context>((event: RouteEvent, context: Context) =>
+    runInTenantIfAny(countyOfRequest(route, event), () => scoped(event, context)),
+  )
     .use(publicErrorHandler(kindOf(route)))
     .use(loggerContext(route.operationId))
-    .use(publicInput(route))
-    .use(apiKeyAuth(route.auth))
-    .use(validation(operation));
-  if (route.method === 'POST') chain.use(perKeyIdempotency(route.operationId, deps));
+    .use(publicInput(route));
   return chain as unknown as HttpHandler;
 }
 

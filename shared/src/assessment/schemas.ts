@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoWeekSchema } from '../duty/iso-week-schema';
 import { optionalText, text, withExample } from '../fields';
 import { idSchema } from '../ids';

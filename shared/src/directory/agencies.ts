@@ -1,6 +1,6 @@
 import { AGENCY_KINDS } from './labels';
 export { AGENCY_KINDS, AGENCY_KIND_LABELS, type AgencyKind } from './labels';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countyCodeSchema } from '../division-code';
 import { emailSchema, optionalText, phoneSchema, text, usernameSchema, versionSchema, withExample, type RecordMeta } from '../fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema, phoneSchema, text, usernameSchema, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 import { OFFICER_ROLES, type OfficerRole } from '../roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listQuerySchema } from '../fields';
 import { idSchema } from '../ids';
 import { OFFICER_ROLES } from '../roles';

@@ -1,6 +1,6 @@
 import { AREA_KINDS, VILLAGE_KINDS } from './labels';
 export { UNIT_KINDS, UNIT_LABELS, AREA_KINDS, VILLAGE_KINDS, type UnitKind } from './labels';
-import { z } from 'zod';
+import * as z from 'zod';
 import { villageCodeSchema } from '../division-code';
 import { deactivateSchema, geoPointSchema, optionalText, phoneSchema, text, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';

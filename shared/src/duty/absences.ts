@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalText, text, versionSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
 import { ABSENCE_DECISIONS, ABSENCE_STATUSES } from './absence-rules';

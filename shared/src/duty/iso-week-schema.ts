@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoWeek } from './iso-week';
 
 /** An ISO week id of a week that exists (`2026-W20`). */

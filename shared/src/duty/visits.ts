@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalText, versionSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
 import { isoWeekSchema } from './iso-week-schema';

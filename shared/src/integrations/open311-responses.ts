@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OPEN311_STATUSES, OPEN311_UPDATE_STATUSES } from './open311';
 
 /**

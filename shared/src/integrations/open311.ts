@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema, phoneSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
 import { villageCodeSchema } from '../division-code';

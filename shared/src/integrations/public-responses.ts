@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MATTER_OUTCOMES, MATTER_STATUSES } from '../matters/kinds';
 import type { PublicMatterCreated, PublicMatterView, PublicStats, PublicTimelineEvent } from './public-matters';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidIdNumber, normaliseIdNumber } from './id-number';
 
 /** A valid 18-digit ID number; the parsed value is normalised (spaces removed, `x` → `X`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { geoPointSchema, optionalText, phoneSchema, text, versionSchema, withExample, type RecordMeta } from '../fields';
 import { idSchema } from '../ids';
 import { idCheckDigit, idNumberProblem, normaliseIdNumber } from './id-number';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AGENCY_KINDS } from '../directory/labels';
 import { text } from '../fields';
 import { ROLES } from '../roles';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { text, withExample } from '../fields';
 import { idSchema } from '../ids';
 import { categoryIdSchema } from './config';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { listQuerySchema, withExample } from '../fields';
 import { NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS } from './notifications';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_MATTER_CONFIG, matterConfigSchema } from '../matters/config';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '须为 HH:MM / must be HH:MM' });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countyCodeSchema } from '../division-code';
 import { emailSchema, phoneSchema, text, usernameSchema, withExample, type RecordMeta } from '../fields';
 import { timeZoneSchema } from './config';

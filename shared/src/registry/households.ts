@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionalText, phoneSchema, text, versionSchema, withExample } from '../fields';
 import { idSchema } from '../ids';
 import type { FamiliarityRate } from '../intel/familiarity';

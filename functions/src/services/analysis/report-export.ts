@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/excel-workbook';
 import {
   ACTION_KIND_LABELS,
   COMPLIANCE_STATUS_LABELS,
@@ -48,7 +49,7 @@ export function reportFileName(report: Pick<Report, 'type' | 'period' | 'scope'>
 }
 
 export async function reportWorkbook(report: Report): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Beatlink';
   // Fixed, so the same report always gives the same file.
   book.created = new Date(report.generatedAt);

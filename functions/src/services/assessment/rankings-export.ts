@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/excel-workbook';
 import { assessmentPeriodLabel, INDICATOR_DEFS, RULE_SET_LABELS, type GroupRanking, type ScoreRun, type SubjectScore } from '@beatlink/shared';
 import { allRunScores, getScoreRecord, runRankings } from '../../data/scores';
 import type { FileBody } from '../../lib/http-types';
@@ -22,7 +22,7 @@ export function rankingsFileName(period: string): string {
 }
 
 export async function rankingsWorkbook(run: ScoreRun, rankings: readonly GroupRanking[], scores: readonly SubjectScore[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Beatlink';
   // Fixed, so the same run always gives the same file.
   book.created = new Date(run.computedAt);

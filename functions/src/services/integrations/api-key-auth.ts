@@ -1,9 +1,11 @@
-import { parseApiKey, type ApiScope } from '@beatlink/shared';
+import type { ApiScope } from '@beatlink/shared';
 import { getApiKeyRecord, touchApiKey, type StoredApiKey } from '../../data/integrations';
 import { AppError, unauthenticated } from '../../lib/app-error';
 import { systemClock, type Clock } from '../../lib/clock';
 import type { Integrator } from '../../lib/integrator';
 import { logger } from '../../lib/logger';
+import { currentTenant } from '../../lib/tenant-scope';
+import { parseCountyApiKey } from './api-key-county';
 import { apiKeySecretMatches } from './api-key-secret';
 import { consumeRate } from './rate-limit';
 
@@ -20,10 +22,14 @@ const LAST_USED_INTERVAL_MS = 60_000;
 const missingKey = () => unauthenticated('缺少 API 密钥（api_key） / missing api_key');
 const invalidKey = () => unauthenticated('API 密钥无效或已吊销（api_key） / invalid or revoked api_key');
 
-/** The stored key the raw text names, if its secret matches and it is active. */
+/**
+ * The stored key the raw text names, if its secret matches and it is active. Inside a tenant
+ * scope (public-route.ts opens the one the key names) a key of another county is not looked up.
+ */
 async function verifiedKey(raw: string): Promise<StoredApiKey | undefined> {
-  const parsed = parseApiKey(raw);
-  if (!parsed) return undefined;
+  const parsed = parseCountyApiKey(raw);
+  const scope = currentTenant();
+  if (!parsed || (scope !== undefined && scope !== parsed.tenantId)) return undefined;
   const key = await getApiKeyRecord(parsed.tenantId, parsed.keyId);
   if (!key || !apiKeySecretMatches(parsed.secret, key.secretHash)) return undefined;
   return key.status === 'active' ? key : undefined;

@@ -16,6 +16,7 @@ import { mapLimited } from '../../lib/bounded-pool';
 import { fixedClock, isoNow, systemClock, type Clock } from '../../lib/clock';
 import { logger } from '../../lib/logger';
 import { requireTenant, type TenantContext, type TenantScopedContext } from '../../lib/tenant-context';
+import { runInTenant } from '../../lib/tenant-scope';
 import { loadPublicMatter } from '../matters/public-view';
 import { webhookDeliveryIdOf, webhookEventTypeOf, webhookEventsOf, type TimelineEventFields } from './webhook-events';
 import { abandoned, afterAttempt, leased } from './webhook-retry';
@@ -129,7 +130,8 @@ export async function attemptDelivery(delivery: StoredWebhookDelivery, deps: Del
  */
 async function sendNew(created: StoredWebhookDelivery[], deps: Resolved): Promise<StoredWebhookDelivery[]> {
   const unresponsive = new Set<string>();
-  const sent = await mapLimited(created, CONCURRENCY, async (delivery) => {
+  // A batch of the stream may hold several counties' deliveries: each is sent in its own county's scope.
+  const sent = await mapLimited(created, CONCURRENCY, (delivery) => runInTenant(delivery.tenantId, async () => {
     if (unresponsive.has(delivery.webhookId)) return undefined;
     try {
       const webhook = await activeEndpoint(delivery);
@@ -142,7 +144,7 @@ async function sendNew(created: StoredWebhookDelivery[], deps: Resolved): Promis
       logger.warn('webhook first attempt failed', { deliveryId: delivery.id, errorName: (error as Error).name });
       return undefined;
     }
-  });
+  }));
   return sent.filter((d): d is StoredWebhookDelivery => d !== undefined);
 }
 

@@ -14,6 +14,7 @@ import { getStoredRollup, provinceTenants, writeRollup } from '../../data/rollup
 import { listTenants } from '../../data/tenants';
 import { AppError, invalidField, notFound } from '../../lib/app-error';
 import { mapLimited } from '../../lib/bounded-pool';
+import { runInTenant } from '../../lib/tenant-scope';
 import { countyFigures, rollupPeriodBounds } from './county-figures';
 
 /**
@@ -60,7 +61,8 @@ export async function produceRollup(provinceId: string, periodType: RollupPeriod
   const tenants = await provinceTenants(provinceId);
   if (tenants.length === 0) throw notFound('provinceId', '该省没有已开通的县局 / the province has no active county');
   // `at` again per county: a county in a zone west of the province's may not have finished yet.
-  const computed = await mapLimited(tenants, COUNTY_CONCURRENCY, async (t) => ({ tenant: t, ...(await countyFigures(t.tenantId, periodType, period, at)) }));
+  // Each county's figures are read with that county's credentials (in AWS the platform role reaches no county data); the rollup is written as the platform.
+  const computed = await mapLimited(tenants, COUNTY_CONCURRENCY, async (t) => ({ tenant: t, ...(await runInTenant(t.tenantId, () => countyFigures(t.tenantId, periodType, period, at))) }));
   let reads = stored.reads + tenants.length + computed.reduce((sum, c) => sum + c.reads, 0);
 
   const counties: CountyRollup[] = rankCounties(

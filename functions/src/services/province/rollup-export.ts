@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../lib/excel-workbook';
 import { MATTER_OUTCOME_LABELS, MATTER_OUTCOMES, type ProvinceRollup, type RollupFigures, type RollupQuery } from '@beatlink/shared';
 import type { FileBody } from '../../lib/http-types';
 import type { TenantContext } from '../../lib/tenant-context';
@@ -79,7 +80,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, header: string[], rows: 
 export const rollupFileName = (rollup: Pick<ProvinceRollup, 'period'>): string => `省厅汇总-${rollup.period}.xlsx`;
 
 export async function rollupWorkbook(rollup: ProvinceRollup): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Beatlink';
   // Fixed, so the same rollup always gives the same file.
   book.created = new Date(rollup.generatedAt);

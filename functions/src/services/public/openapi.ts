@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   WEBHOOK_EVENTS,
   WEBHOOK_EVENT_LABELS,
