@@ -4,7 +4,7 @@ import { routes as routeTable, routeKey, type RouteDef } from '@beatlink/functio
 import { idToken } from '../support/auth';
 import { bodyExample, malformedBodies } from '../lib/malformed-bodies';
 import { allowedCaller, callersOf, concretePath, hasRecordParam, withIdsOf, type Caller } from '../lib/route-fixtures';
-import { tableDigest } from '../lib/table-digest';
+import { tableWatch } from '../lib/table-digest';
 import { workbookCells } from '../lib/workbook-cells';
 import '../support/provided';
 
@@ -20,6 +20,8 @@ const HOME = '370283';
 const OTHER = '370211';
 
 const callers = callersOf(logins, HOME);
+// Every check below but the stale-version writes must leave the table as it was.
+const watch = tableWatch(config);
 
 async function send(caller: Caller | undefined, method: string, path: string, rawBody?: string) {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -47,22 +49,24 @@ describe('(a) every role × every route is allowed or refused exactly as the mat
 
   for (const route of routes) {
     it(`${routeKey(route)}`, async () => {
-      const before = await tableDigest(config);
       const path = concretePath(route, seeded, HOME);
       // An empty body never validates, so allowed writes stop at 400 and nothing is written.
       const body = route.body ? '{}' : undefined;
-      for (const caller of callers) {
-        const response = await send(caller, route.method, path, body);
-        const allowed = bestScope([caller.role], route.action) !== undefined;
-        if (allowed) {
-          expect([401, 403], `${caller.label} must be allowed (${response.status})`).not.toContain(response.status);
-        } else {
-          expect(response.status, `${caller.label} must be refused`).toBe(403);
-          expect((response.body as ErrorBody).error.code).toBe('FORBIDDEN');
-        }
-      }
-      expect(await send(undefined, route.method, path, body)).toMatchObject({ status: 401 });
-      expect(await tableDigest(config)).toEqual(before);
+      await watch.expectNoWrites(async () => {
+        // The callers go at once: none of them may write, so their order cannot matter.
+        const answers = await Promise.all(callers.map((caller) => send(caller, route.method, path, body)));
+        callers.forEach((caller, i) => {
+          const response = answers[i]!;
+          const allowed = bestScope([caller.role], route.action) !== undefined;
+          if (allowed) {
+            expect([401, 403], `${caller.label} must be allowed (${response.status})`).not.toContain(response.status);
+          } else {
+            expect(response.status, `${caller.label} must be refused`).toBe(403);
+            expect((response.body as ErrorBody).error.code).toBe('FORBIDDEN');
+          }
+        });
+        expect(await send(undefined, route.method, path, body)).toMatchObject({ status: 401 });
+      });
     });
   }
 });
@@ -81,27 +85,29 @@ describe(`(b) a user of ${HOME} never reaches ${OTHER}`, () => {
 
     if (hasIdParam || bodyHasIds) {
       it(`${routeKey(route)} with ${OTHER}'s ids → 404`, async () => {
-        const before = await tableDigest(config);
         const path = concretePath(route, seeded, hasIdParam ? OTHER : HOME);
         const body = example === undefined ? undefined : JSON.stringify(withIdsOf(example, seeded, OTHER).body);
-        const response = await send(home, route.method, path, body);
-        expect(response.status, JSON.stringify(response.body)).toBe(404);
-        expect((response.body as ErrorBody).error.code).toBe('NOT_FOUND');
-        expect(await tableDigest(config)).toEqual(before);
+        await watch.expectNoWrites(async () => {
+          const response = await send(home, route.method, path, body);
+          expect(response.status, JSON.stringify(response.body)).toBe(404);
+          expect((response.body as ErrorBody).error.code).toBe('NOT_FOUND');
+        });
       });
     }
 
     if (route.method === 'GET') {
       it(`${routeKey(route)} shows nothing of ${OTHER} to any role of ${HOME}`, async () => {
+        watch.forget(); // reads are not watched: whatever they do, the next check starts afresh
         const path = concretePath(route, seeded, HOME);
         const others = foreignIds();
         expect(others.length).toBeGreaterThan(0);
-        for (const caller of callers.filter((c) => bestScope([c.role], route.action))) {
-          const response = await send(caller, 'GET', path);
-          const text = JSON.stringify(response.body);
+        const readers = callers.filter((c) => bestScope([c.role], route.action));
+        const answers = await Promise.all(readers.map((caller) => send(caller, 'GET', path)));
+        readers.forEach((caller, i) => {
+          const text = JSON.stringify(answers[i]!.body);
           for (const id of others) expect(text, `${caller.label} sees ${id}`).not.toContain(id);
           expect(text).not.toContain(`"${OTHER}"`);
-        }
+        });
       });
     }
   }
@@ -112,15 +118,15 @@ describe('(c) malformed bodies → 400 naming the field, and nothing written', (
     it(`${routeKey(route)}`, async () => {
       const caller = allowedCaller(route, callers);
       const path = concretePath(route, seeded, HOME);
-      const before = await tableDigest(config);
-      for (const c of malformedBodies(route.body!)) {
-        const response = await send(caller, route.method, path, c.rawBody);
-        expect(response.status, `${c.name}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(400);
-        const error = (response.body as ErrorBody).error;
-        expect(error.code).toBe('VALIDATION_FAILED');
-        expect(error.details?.map((d) => d.path), c.name).toContain(c.expectPath);
-      }
-      expect(await tableDigest(config)).toEqual(before);
+      await watch.expectNoWrites(async () => {
+        for (const c of malformedBodies(route.body!)) {
+          const response = await send(caller, route.method, path, c.rawBody);
+          expect(response.status, `${c.name}: ${JSON.stringify(response.body).slice(0, 300)}`).toBe(400);
+          const error = (response.body as ErrorBody).error;
+          expect(error.code).toBe('VALIDATION_FAILED');
+          expect(error.details?.map((d) => d.path), c.name).toContain(c.expectPath);
+        }
+      });
     });
   }
 });
@@ -134,14 +140,15 @@ describe('stale version → 409', () => {
       expect(current.version).toBeGreaterThanOrEqual(1);
       // The schema's example is a real change; its ids (if any) are swapped for this county's.
       const change = withIdsOf(bodyExample(route.body!), seeded, HOME).body;
+      watch.forget();
       const first = await send(caller, 'PUT', path, JSON.stringify({ ...change, version: current.version }));
       expect(first.status, JSON.stringify(first.body)).toBe(200);
       expect((first.body as { version: number }).version).toBe(current.version + 1);
-      const before = await tableDigest(config);
-      const stale = await send(caller, 'PUT', path, JSON.stringify({ ...change, version: current.version }));
-      expect(stale.status).toBe(409);
-      expect((stale.body as ErrorBody).error.code).toBe('VERSION_CONFLICT');
-      expect(await tableDigest(config)).toEqual(before);
+      await watch.expectNoWrites(async () => {
+        const stale = await send(caller, 'PUT', path, JSON.stringify({ ...change, version: current.version }));
+        expect(stale.status).toBe(409);
+        expect((stale.body as ErrorBody).error.code).toBe('VERSION_CONFLICT');
+      });
     });
   }
 });
