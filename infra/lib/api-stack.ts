@@ -7,8 +7,10 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { allRoutes, BOUNDED_CONTEXTS, isPublicRoute, routes } from '@beatlink/functions/routes';
@@ -16,6 +18,7 @@ import type { BoundedContext } from '@beatlink/functions/routes';
 import { HandlerFunction, httpEntry } from './handler-function';
 import { grantPlatformAssume, grantTenantAssume, TENANT_SESSION_CONDITIONS } from './data-access';
 import type { DataAccessRoleNames } from './data-access';
+import { personalDataKeyStatements } from './personal-data-key-access';
 import { PLATFORM_LEADING_KEYS, tableDataStatements, tenantTableStatements } from './table-access';
 import type { TableAccess } from './table-access';
 
@@ -103,6 +106,8 @@ export interface ApiStackProps extends StackProps, TableAccess {
   attachmentBucket: s3.IBucket;
   /** The attachment objects of the session's county (StorageStack), for TenantDataAccessRole. */
   tenantAttachmentPolicy: iam.IManagedPolicy;
+  /** The KMS key that wraps the counties' data keys (DataStack): TenantDataAccessRole uses it for its county only. */
+  personalDataKey: kms.IKey;
   /** Fixed names of the data-access roles (data-access.ts). */
   dataAccessRoleNames: DataAccessRoleNames;
   /** Job functions (JobsStack) that assume TenantDataAccessRole / PlatformDataAccessRole. */
@@ -131,6 +136,8 @@ export class ApiStack extends Stack {
   readonly functions: Record<BoundedContext, HandlerFunction>;
   readonly tenantDataAccessRole: iam.Role;
   readonly platformDataAccessRole: iam.Role;
+  /** The value the public API's CloudFront sends in x-beatlink-origin-verify; only the public function reads it. */
+  readonly originVerifySecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -181,10 +188,11 @@ export class ApiStack extends Stack {
       maxSessionDuration: Duration.hours(1),
       inlinePolicies: {
         TenantItems: new iam.PolicyDocument({ statements: tenantTableStatements(access) }),
+        PersonalDataKey: new iam.PolicyDocument({ statements: personalDataKeyStatements(props.personalDataKey) }),
       },
       managedPolicies: [props.tenantAttachmentPolicy],
     });
-    for (const context of TENANT_CONTEXTS) grantTenantAssume(this.functions[context], this.tenantDataAccessRole.roleArn);
+    for (const context of TENANT_CONTEXTS) grantTenantAssume(this.functions[context], this.tenantDataAccessRole.roleArn, props.personalDataKey.keyArn);
 
     const platformDataPolicy = new iam.ManagedPolicy(this, 'PlatformDataAccessPolicy', {
       description: 'Items under PLATFORM# (registries), P# (province rollups) and T#<county>#CONFIG only',
@@ -268,6 +276,26 @@ export class ApiStack extends Stack {
         }
       }
     }
+
+    /*
+     * Origin verification: the public routes answer only requests that came through the public
+     * API's CloudFront distribution (and its WAF), which adds this secret as a header
+     * (PublicApiEdgeStack). It lives here so the public function can read it without a cycle.
+     */
+    this.originVerifySecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+      description: 'Beatlink public API: header value CloudFront sends to the origin (x-beatlink-origin-verify)',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(this.originVerifySecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by a documented manual procedure (docs/deploy.md): put a new value, redeploy the edge stack so CloudFront sends it; the public function accepts AWSCURRENT and AWSPREVIOUS during the overlap. A rotation Lambda could not update CloudFront.',
+    });
+    const publicFunction = this.functions.public;
+    publicFunction.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', this.originVerifySecret.secretArn);
+    publicFunction.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [this.originVerifySecret.secretArn] }),
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url });
   }

@@ -9,9 +9,13 @@ import { stageSettings } from './config';
 import type { AppConfig } from './config';
 import { dataAccessRoleNames } from './data-access';
 import { DataStack } from './data-stack';
+import { EDGE_REGION, EdgeStack } from './edge-stack';
 import { JobsStack } from './jobs-stack';
 import { ObservabilityStack } from './observability-stack';
+import { PortalContentStack } from './portal-content-stack';
+import { PublicApiEdgeStack } from './public-api-edge-stack';
 import { StorageStack } from './storage-stack';
+import { WebStack } from './web-stack';
 
 export interface BeatlinkStacks {
   data: DataStack;
@@ -20,6 +24,14 @@ export interface BeatlinkStacks {
   jobs: JobsStack;
   storage: StorageStack;
   observability: ObservabilityStack;
+  /** WAF web ACLs and the distributions' log bucket, in us-east-1. */
+  edge: EdgeStack;
+  /** The public API's CloudFront distribution (with the edge's web ACL) in front of the HTTP API. */
+  publicApiEdge: PublicApiEdgeStack;
+  /** The portal's bucket and CloudFront distribution. */
+  web: WebStack;
+  /** The portal's files and runtime config (absent when no export directory was given). */
+  portalContent?: PortalContentStack;
 }
 
 export interface BeatlinkAppOptions {
@@ -27,6 +39,8 @@ export interface BeatlinkAppOptions {
   handlerCode?: lambda.Code;
   /** The schedule table; defaults to functions/src/schedules.ts. */
   schedules?: readonly ScheduleDef[];
+  /** The portal's static export (web/out) to deploy; without it the app has no PortalContent stack. */
+  portalExportDir?: string;
 }
 
 /**
@@ -48,7 +62,7 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
   const data = new DataStack(app, name('Data'), {
     env,
     tags,
-    description: `Beatlink data (${config.stage}): the single DynamoDB table and its KMS key`,
+    description: `Beatlink data (${config.stage}): the single DynamoDB table, its KMS key and the personal-data key`,
     contributorInsights: config.contributorInsights,
     removalPolicy: settings.statefulRemoval,
     deletionProtection: settings.deletionProtection,
@@ -60,11 +74,35 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     removalPolicy: settings.statefulRemoval,
     deletionProtection: settings.deletionProtection,
   });
+  // CLOUDFRONT-scope web ACLs exist only in us-east-1 (bootstrap it too); same account.
+  const edge = new EdgeStack(app, name('Edge'), {
+    env: { account: config.account, region: EDGE_REGION },
+    tags,
+    description: `Beatlink edge (${config.stage}): WAF web ACLs of the public API and portal distributions, their logs`,
+    stackPrefix: config.stackPrefix,
+    publicApiRateLimitPer5Min: config.publicApiRateLimitPer5Min,
+    portalRateLimitPer5Min: config.portalRateLimitPer5Min,
+    bucketRemoval: settings.bucketRemoval,
+    ...logs,
+  });
+  const web = new WebStack(app, name('Web'), {
+    env,
+    tags,
+    description: `Beatlink portal hosting (${config.stage}): the static portal in S3 behind CloudFront (origin access control, security headers, WAF)`,
+    stackPrefix: config.stackPrefix,
+    removalPolicy: settings.bucketRemoval,
+    domain: config.portalDomain && config.portalCertificateArn ? { name: config.portalDomain, certificateArn: config.portalCertificateArn } : undefined,
+    webAclArn: edge.portalWebAclArn,
+    distributionLogBucket: edge.distributionLogBucket,
+    allowedCountries: config.portalCountries,
+  });
+  // The only origin the API and the attachment bucket accept: the portal's, unless overridden.
+  const portalOrigin = config.portalOrigin ?? web.portalOrigin;
   const storage = new StorageStack(app, name('Storage'), {
     env,
     tags,
     description: `Beatlink storage (${config.stage}): the attachment bucket (pre-signed uploads and downloads) and its access logs`,
-    portalOrigin: config.portalOrigin,
+    portalOrigin,
     removalPolicy: settings.bucketRemoval,
   });
   // Before the API stack: the data-access roles there trust the job functions' roles.
@@ -77,6 +115,7 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     schedules: options.schedules,
     handlerCode,
     dataAccessRoleNames: roleNames,
+    personalDataKey: data.personalDataKey,
     provinces: config.provinces,
     ...logs,
   });
@@ -90,7 +129,8 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     portalClient: auth.portalClient,
     attachmentBucket: storage.attachmentBucket,
     tenantAttachmentPolicy: storage.tenantAttachmentPolicy,
-    portalOrigin: config.portalOrigin,
+    personalDataKey: data.personalDataKey,
+    portalOrigin,
     throttle: { rateLimit: config.apiThrottleRate, burstLimit: config.apiThrottleBurst },
     handlerCode,
     dataAccessRoleNames: roleNames,
@@ -114,6 +154,40 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
     table: data.table,
   });
 
+  const publicApiEdge = new PublicApiEdgeStack(app, name('PublicApiEdge'), {
+    env,
+    tags,
+    description: `Beatlink public API edge (${config.stage}): CloudFront with WAF in front of the Open311 and REST v1 routes`,
+    httpApi: api.httpApi,
+    originVerifySecret: api.originVerifySecret,
+    webAclArn: edge.publicApiWebAclArn,
+    logBucket: edge.distributionLogBucket,
+    domainName: config.publicApiDomain,
+    certificateArn: config.publicApiCertificateArn,
+  });
+
+  // After the API and the user pool: the portal's runtime config names them.
+  const portalContent =
+    options.portalExportDir === undefined
+      ? undefined
+      : new PortalContentStack(app, name('PortalContent'), {
+          env,
+          tags,
+          description: `Beatlink portal content (${config.stage}): the portal's static export and its runtime config`,
+          stackPrefix: config.stackPrefix,
+          exportDir: options.portalExportDir,
+          runtimeConfig: {
+            apiUrl: api.stage.url,
+            region: config.region,
+            userPoolId: auth.userPool.userPoolId,
+            userPoolClientId: auth.portalClient.userPoolClientId,
+            stage: 'aws',
+          },
+        });
+
+  // The content stack names the portal bucket rather than importing it: deploy it after the bucket exists.
+  portalContent?.addStackDependency(web);
+
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, auth, api, jobs, storage, observability };
+  return { data, auth, api, jobs, storage, observability, edge, publicApiEdge, web, portalContent };
 }

@@ -33,14 +33,38 @@ export interface AppConfig {
   provinces: string[];
   /** Where alarm notifications are e-mailed (an SNS e-mail subscription to confirm); none if unset. */
   alarmEmail?: string;
-  /** The portal's origin, the only origin CORS allows (`https://portal.example.cn`). */
-  portalOrigin: string;
+  /**
+   * The only origin the API's and the attachment bucket's CORS allow. Unset: the portal's own
+   * (`https://<portalDomain>`, else its distribution's `*.cloudfront.net` name). Set it only to
+   * serve the portal from somewhere else (`https://portal.example.cn`).
+   */
+  portalOrigin?: string;
+  /** The portal's own host name (`portal.example.gov.cn`) on its distribution; needs `portalCertificateArn`. */
+  portalDomain?: string;
+  /** ACM certificate for `portalDomain`, in us-east-1. */
+  portalCertificateArn?: string;
+  /**
+   * Countries (ISO 3166-1 alpha-2) whose visitors may load the portal: CloudFront geo restriction.
+   * `-c portalCountries=CN,HK,MO` (the default); `-c portalCountries=` (empty) allows everywhere.
+   */
+  portalCountries: string[];
   /** DynamoDB contributor insights on the table and its indexes (costs extra). */
   contributorInsights: boolean;
   /** Steady-state request rate (requests per second) of the API stage. */
   apiThrottleRate: number;
   /** Burst capacity (requests) of the API stage. */
   apiThrottleBurst: number;
+  /** WAF (EdgeStack): requests per 5 minutes one IP address may send to the public API before a 429. */
+  publicApiRateLimitPer5Min: number;
+  /** WAF (EdgeStack): requests per 5 minutes one IP address may send to the portal before a 429. */
+  portalRateLimitPer5Min: number;
+  /**
+   * The public API's own host name (`api.example.gov.cn`) on its CloudFront distribution; needs
+   * `publicApiCertificateArn`. Unset: the distribution's `*.cloudfront.net` name.
+   */
+  publicApiDomain?: string;
+  /** ACM certificate for `publicApiDomain`; CloudFront takes certificates from us-east-1 only. */
+  publicApiCertificateArn?: string;
 }
 
 /**
@@ -60,10 +84,12 @@ export const DEFAULT_CONFIG: AppConfig = {
   stage: 'dev',
   stackPrefix: defaultStackPrefix('dev'),
   provinces: ['370000'],
-  portalOrigin: 'http://localhost:3000',
+  portalCountries: ['CN', 'HK', 'MO'],
   contributorInsights: false,
   apiThrottleRate: 50,
   apiThrottleBurst: 100,
+  publicApiRateLimitPer5Min: 1000,
+  portalRateLimitPer5Min: 3000,
 };
 
 /** Context values arrive as strings from `-c key=value` and as JSON values from cdk.json. */
@@ -83,6 +109,37 @@ function parsePositiveInteger(key: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`Context value ${key} must be a positive integer, got "${value}"`);
   return n;
+}
+
+/** WAF rate-based rules take 10 to 2,000,000,000 requests per evaluation window. */
+function parseRateLimit(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 10 || n > 2_000_000_000) throw new Error(`Context value ${key} must be an integer from 10 to 2000000000 (requests per 5 minutes), got "${value}"`);
+  return n;
+}
+
+function parseDomainName(key: string, value: string): string {
+  const name = value.toLowerCase();
+  if (name.length > 253 || !/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/.test(name)) {
+    throw new Error(`Context value ${key} must be a host name such as api.example.gov.cn, got "${value}"`);
+  }
+  return name;
+}
+
+/** CloudFront only uses ACM certificates of us-east-1. */
+function parseCloudFrontCertificateArn(key: string, value: string): string {
+  if (!/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/.test(value)) {
+    throw new Error(`Context value ${key} must be the ARN of an ACM certificate in us-east-1 (CloudFront uses no other region), got "${value}"`);
+  }
+  return value;
+}
+
+function parseCountries(key: string, raw: unknown): string[] {
+  const values = Array.isArray(raw) ? raw.map(String) : String(raw).split(',').map((v) => v.trim()).filter((v) => v !== '');
+  for (const value of values) {
+    if (!/^[A-Z]{2}$/.test(value)) throw new Error(`Context value ${key} must list ISO 3166-1 alpha-2 country codes such as CN,HK,MO, got "${value}"`);
+  }
+  return [...new Set(values)];
 }
 
 function parseOrigin(key: string, value: string): string {
@@ -140,6 +197,18 @@ export function readAppConfig(node: Node, env: NodeJS.ProcessEnv = process.env):
   };
   const stage = read('stage', parseStage);
   const rawProvinces: unknown = node.tryGetContext('provinces');
+  // A CloudFront host name and its certificate go together.
+  const domainAndCertificate = (domainKey: 'publicApiDomain' | 'portalDomain', certificateKey: 'publicApiCertificateArn' | 'portalCertificateArn') => {
+    const domain = read(domainKey, parseDomainName, undefined);
+    const certificateArn = read(certificateKey, parseCloudFrontCertificateArn, undefined);
+    if ((domain === undefined) !== (certificateArn === undefined)) {
+      throw new Error(`Context values ${domainKey} and ${certificateKey} go together: give both or neither`);
+    }
+    return [domain, certificateArn] as const;
+  };
+  const [publicApiDomain, publicApiCertificateArn] = domainAndCertificate('publicApiDomain', 'publicApiCertificateArn');
+  const [portalDomain, portalCertificateArn] = domainAndCertificate('portalDomain', 'portalCertificateArn');
+  const rawCountries: unknown = node.tryGetContext('portalCountries');
   return {
     region: read('region', parseRegion, env.CDK_DEFAULT_REGION || DEFAULT_REGION),
     account: read('account', parseAccount, env.CDK_DEFAULT_ACCOUNT || undefined),
@@ -155,10 +224,18 @@ export function readAppConfig(node: Node, env: NodeJS.ProcessEnv = process.env):
     ),
     provinces: rawProvinces === undefined || rawProvinces === null || rawProvinces === '' ? DEFAULT_CONFIG.provinces : parseProvinces('provinces', rawProvinces),
     alarmEmail: read('alarmEmail', parseEmail, undefined),
-    portalOrigin: read('portalOrigin', parseOrigin),
+    portalOrigin: read('portalOrigin', parseOrigin, undefined),
+    portalDomain,
+    portalCertificateArn,
+    // Present but empty (`-c portalCountries=`) means everywhere; absent means the default.
+    portalCountries: rawCountries === undefined || rawCountries === null ? DEFAULT_CONFIG.portalCountries : parseCountries('portalCountries', rawCountries),
     contributorInsights: read('contributorInsights', parseBoolean),
     apiThrottleRate: read('apiThrottleRate', parsePositiveInteger),
     apiThrottleBurst: read('apiThrottleBurst', parsePositiveInteger),
+    publicApiRateLimitPer5Min: read('publicApiRateLimitPer5Min', parseRateLimit),
+    portalRateLimitPer5Min: read('portalRateLimitPer5Min', parseRateLimit),
+    publicApiDomain,
+    publicApiCertificateArn,
   };
 }
 

@@ -46,10 +46,18 @@ export const TENANT_SESSION_ACTIONS = ['sts:AssumeRole', 'sts:TagSession'];
 export const TENANT_ROLE_VARIABLE = 'TENANT_DATA_ROLE_ARN';
 export const PLATFORM_ROLE_VARIABLE = 'PLATFORM_DATA_ROLE_ARN';
 
-/** Lets `fn` assume TenantDataAccessRole with a TenantId tag, and tells it the role's ARN. */
-export function grantTenantAssume(fn: HandlerFunction, roleArn: string): void {
+/** The KMS key that wraps the counties' data keys (functions/src/lib/env.ts `masterKeyId`). */
+export const MASTER_KEY_VARIABLE = 'MASTER_KEY_ID';
+
+/**
+ * Lets `fn` assume TenantDataAccessRole with a TenantId tag, and tells it the role's ARN and the
+ * personal-data key's ARN: the function uses that key only through the tenant session (its own
+ * role gets no KMS permission).
+ */
+export function grantTenantAssume(fn: HandlerFunction, roleArn: string, masterKeyArn: string): void {
   fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: TENANT_SESSION_ACTIONS, resources: [roleArn], conditions: TENANT_SESSION_CONDITIONS }));
   fn.function.addEnvironment(TENANT_ROLE_VARIABLE, roleArn);
+  fn.function.addEnvironment(MASTER_KEY_VARIABLE, masterKeyArn);
 }
 
 /** Lets `fn` assume PlatformDataAccessRole (no session tags), and tells it the role's ARN. */

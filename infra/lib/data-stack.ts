@@ -24,6 +24,8 @@ const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.
 export class DataStack extends Stack {
   readonly table: dynamodb.TableV2;
   readonly tableKey: kms.Key;
+  /** Wraps each county's personal-data key (MASTER_KEY_ID of the functions); used by the tenant role only. */
+  readonly personalDataKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -33,6 +35,20 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       // A destroyed key (dev only) can still be cancelled for a week.
+      pendingWindow: Duration.days(7),
+    });
+
+    /*
+     * The master key of the personal fields' envelope encryption (functions/src/services/
+     * personal-data/kms-master-key.ts): it wraps each county's data key with the county as
+     * encryption context. Only TenantDataAccessRole may use it, for its session's county
+     * (personal-data-key-access.ts); losing it loses every sealed phone and ID number, so it is
+     * retained like the table.
+     */
+    this.personalDataKey = new kms.Key(this, 'PersonalDataKey', {
+      description: "Wraps the counties' personal-data keys (envelope encryption of phones, ID numbers, webhook secrets)",
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
       pendingWindow: Duration.days(7),
     });
 

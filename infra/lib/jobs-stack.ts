@@ -2,6 +2,7 @@ import { Duration, Stack, TimeZone, Token, Validations } from 'aws-cdk-lib';
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -40,6 +41,8 @@ export interface JobsStackProps extends StackProps, TableAccess {
   handlerCode?: lambda.Code;
   /** Fixed names of the data-access roles the API stack creates (data-access.ts). */
   dataAccessRoleNames: DataAccessRoleNames;
+  /** The KMS key that wraps the counties' data keys (DataStack), used through the tenant role. */
+  personalDataKey: kms.IKey;
   /** The provinces this deployment serves (PROVINCE_IDS of province-rollup). */
   provinces?: string[];
   /** Per-stage log retention and removal (one year, retained, if unset). */
@@ -158,7 +161,7 @@ export class JobsStack extends Stack {
       logRetention: props.logRetention,
       logRemoval: props.logRemoval,
     });
-    grantTenantAssume(fn, this.tenantRoleArn);
+    grantTenantAssume(fn, this.tenantRoleArn, props.personalDataKey.keyArn);
     this.tenantAccessRoles.push(fn.role);
     fn.function.addEventSource(
       new DynamoEventSource(props.table, {
@@ -207,7 +210,7 @@ export class JobsStack extends Stack {
     });
     // Every job lists counties (platform) and works on each county (tenant-scoped); see the class comment.
     grantPlatformAssume(fn, this.platformRoleArn);
-    grantTenantAssume(fn, this.tenantRoleArn);
+    grantTenantAssume(fn, this.tenantRoleArn, props.personalDataKey.keyArn);
     this.platformAccessRoles.push(fn.role);
     this.tenantAccessRoles.push(fn.role);
     if (delivers) this.grantMessaging(fn);

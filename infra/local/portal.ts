@@ -1,14 +1,19 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { CACHE_REVALIDATE, portalCacheControl, portalSecurityHeaders, type PortalOrigins } from '../lib/portal/portal-headers';
+import { portalObjectPath } from '../lib/portal/portal-paths';
 import type { LocalStackConfig } from './stack-config';
 import { REPO_ROOT } from './stack-config';
-import { logTail, spawnService, waitUntil, type ServiceProcess } from './processes';
+import { logTail, spawnService } from './processes';
 
 /**
- * The portal (web/, Next.js) for the embedded stack: `next build` when the build is missing or
- * older than its sources, then `next start`. The portal reads `/runtime-config.json` when it
- * loads; `next start` picks up the files in public/ when it starts, not at build time, so the
- * config can be rewritten without a rebuild.
+ * The portal (web/, Next.js) for the embedded stack: `next build` (a static export into web/out,
+ * the very files a deployment uploads to S3) when the build is missing or older than its sources,
+ * then a small server that serves the export the way CloudFront does. The portal reads
+ * `/runtime-config.json` when it loads; the server answers it from the stack's settings, so one
+ * build runs against any stack. (The file in web/public is for `next dev`.)
  */
 export const WEB_DIR = resolve(REPO_ROOT, 'web');
 export const RUNTIME_CONFIG_FILE = resolve(WEB_DIR, 'public/runtime-config.json');
@@ -60,12 +65,12 @@ function newestMtime(dir: string, skip: (path: string) => boolean): number {
 }
 
 /**
- * The build is stale when `.next/BUILD_ID` is missing or older than any source of the portal:
+ * The build is stale when `.next/BUILD_ID` or the export is missing or older than any source of the portal:
  * web/ (but not the runtime config, which is read at start) and the shared package it bundles.
  */
 export function portalBuildIsStale(webDir = WEB_DIR): boolean {
   const buildId = resolve(webDir, '.next/BUILD_ID');
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(resolve(webDir, 'out/index.html'))) return true;
   const built = statSync(buildId).mtimeMs;
   const runtimeConfig = resolve(webDir, 'public/runtime-config.json');
   const sources = Math.max(
@@ -98,32 +103,97 @@ export async function buildPortalIfStale(logFile: string, log: (line: string) =>
 
 export interface Portal {
   url: string;
-  process: ServiceProcess;
   stop(): Promise<void>;
 }
 
-/** `next start` on `port` (loopback); resolves once it answers. */
-export async function startPortal(options: { port: number; logFile: string; webDir?: string }): Promise<Portal> {
-  const webDir = options.webDir ?? WEB_DIR;
-  const child = spawnService({
-    name: 'next start',
-    command: process.execPath,
-    args: [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'],
-    cwd: webDir,
-    env: nextEnv(),
-    logFile: options.logFile,
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  // Next's client reads the exported RSC payloads as text/plain (its static-export mode).
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface PortalOptions {
+  port: number;
+  /** Answered at `/runtime-config.json` (in AWS the deployment writes that object next to the pages). */
+  runtimeConfig: PortalRuntimeConfig;
+  /** The origins the pages may reach (the content security policy). */
+  origins: PortalOrigins;
+  /** The export to serve (default web/out). */
+  exportDir?: string;
+  /** One line per request (tests: off). */
+  log?: (line: string) => void;
+}
+
+/** The origins the local portal's pages may reach: the gateway, cognito-local and the local S3 server. */
+export function localPortalOrigins(config: Pick<LocalStackConfig, 'gatewayUrl' | 'cognitoEndpoint' | 's3Endpoint'>): PortalOrigins {
+  return { api: [new URL(config.gatewayUrl).origin], identity: [new URL(config.cognitoEndpoint).origin], objects: [new URL(config.s3Endpoint).origin] };
+}
+
+/**
+ * Serves the static export (web/out) on `port` (loopback) as CloudFront serves it in AWS: the
+ * same URL → file mapping (lib/portal/portal-paths.ts), the same security headers and cache
+ * rules (lib/portal/portal-headers.ts), `/404.html` with status 404 for anything missing.
+ */
+export async function startPortal(options: PortalOptions): Promise<Portal> {
+  const outDir = options.exportDir ?? resolve(WEB_DIR, 'out');
+  if (!existsSync(resolve(outDir, 'index.html'))) throw new Error(`the portal is not built (${relative(REPO_ROOT, outDir)}/index.html is missing): run npm run build -w web`);
+  const headers = portalSecurityHeaders(options.origins);
+  const runtimeConfig = `${JSON.stringify(options.runtimeConfig)}\n`;
+
+  const server: Server = createServer((req, res) => {
+    const send = (status: number, body: Buffer | string, type: string, cacheControl: string) => {
+      res.writeHead(status, { ...headers, 'content-type': type, 'cache-control': cacheControl, 'content-length': Buffer.byteLength(body) });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://portal').pathname);
+    } catch {
+      send(400, 'bad request', 'text/plain; charset=utf-8', CACHE_REVALIDATE);
+      return;
+    }
+    const objectPath = portalObjectPath(path);
+    options.log?.(`${req.method} ${path} → ${objectPath}`);
+    if (objectPath === '/runtime-config.json') {
+      send(200, runtimeConfig, 'application/json', 'no-store');
+      return;
+    }
+    const file = resolve(outDir, `.${objectPath}`);
+    // A path that climbs out of the export (`/../`) is simply not there.
+    const inside = file.startsWith(`${outDir}${sep}`);
+    if (inside && existsSync(file) && statSync(file).isFile()) {
+      send(200, readFileSync(file), CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', portalCacheControl(objectPath));
+      return;
+    }
+    send(404, readFileSync(resolve(outDir, '404.html')), CONTENT_TYPES['.html']!, CACHE_REVALIDATE);
   });
-  const url = `http://127.0.0.1:${options.port}`;
-  try {
-    await waitUntil(async () => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).status < 500, {
-      timeoutMs: 60_000,
-      intervalMs: 300,
-      description: `the portal on ${url}`,
-      abortIf: () => (child.hasExited() ? `next start exited. Its log (${options.logFile}):\n${logTail(options.logFile)}` : undefined),
-    });
-  } catch (error) {
-    await child.stop();
-    throw error;
-  }
-  return { url, process: child, stop: () => child.stop() };
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} is in use: stop what holds it, or start with another portal port`) : error),
+    );
+    server.listen(options.port, '127.0.0.1', () => resolveListen());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
 }

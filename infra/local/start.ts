@@ -12,13 +12,13 @@ import { DEMO_COUNTIES } from './seed-plan';
 import { LocalScheduler, lambdaJobRunner } from './scheduler';
 import { listTenants } from './tenant-registry';
 import { localDynamoDbClient } from './dynamodb-local';
-import { buildPortalIfStale, hasNextApp, RUNTIME_CONFIG_FILE, startPortal, writeRuntimeConfig } from './portal';
+import { buildPortalIfStale, hasNextApp, localPortalOrigins, portalRuntimeConfig, RUNTIME_CONFIG_FILE, startPortal, writeRuntimeConfig, type Portal } from './portal';
 
 /**
  * `npm start`: the whole platform on this machine. DynamoDB Local (data in .data/dynamodb),
  * cognito-local (.data/cognito) and the S3 server (.data/s3) as child processes, the master key
  * of personal data in .data/keys, the local API gateway and scheduler in this
- * process, the portal (next start). The first start creates the table and the pool and seeds the
+ * process, the portal (its static export, served as CloudFront serves it). The first start creates the table and the pool and seeds the
  * demo province; later starts reuse the data. Ctrl-C stops every child this started.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -130,13 +130,14 @@ async function main(): Promise<void> {
   mkdirSync(DATA_DIR, { recursive: true });
 
   // What runs in this process, filled in as it starts, for Ctrl-C at any point.
-  const inProcess: { scheduler?: LocalScheduler; stopStack?: () => Promise<void> } = {};
+  const inProcess: { scheduler?: LocalScheduler; portal?: Portal; stopStack?: () => Promise<void> } = {};
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping…`);
     inProcess.scheduler?.stop();
+    await inProcess.portal?.stop();
     // The stack lets requests in flight finish and cognito-local write its file last; then every
     // child still running (the portal, or all of them when start-up was interrupted) is stopped.
     await inProcess.stopStack?.();
@@ -202,11 +203,7 @@ async function main(): Promise<void> {
   } else {
     try {
       await buildPortalIfStale(resolve(LOG_DIR, 'portal-build.log'), log);
-      const portal = await startPortal({ port: ports.portal, logFile: resolve(LOG_DIR, 'portal.log') });
-      writeJson(PIDS_FILE, { start: process.pid, children: { ...stack.pids, portal: portal.process.pid } });
-      void portal.process.exited.then((code) => {
-        if (!stopping) log(`portal (pid ${portal.process.pid}) exited (${code}); see ${relative(REPO_ROOT, portal.process.logFile)}`);
-      });
+      inProcess.portal = await startPortal({ port: ports.portal, runtimeConfig: portalRuntimeConfig(config), origins: localPortalOrigins(config) });
     } catch (error) {
       portalError = ((error as Error).message.split('\n')[0] ?? '').replace(/:$/, '');
       log(`portal failed: ${(error as Error).message}`);

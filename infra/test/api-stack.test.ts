@@ -295,3 +295,55 @@ describe('api stack: log retention', () => {
     }
   });
 });
+
+describe('api stack: the personal-data key (MASTER_KEY_ID)', () => {
+  const keyArn = api.resolve(stacks.data.personalDataKey.keyArn) as unknown;
+  const tenantRoleId = logicalId(api.tenantDataAccessRole);
+  const mentionsKey = (value: unknown) => JSON.stringify(value).includes(JSON.stringify(keyArn));
+  type Statement = { Action: string | string[]; Condition?: unknown; Resource: unknown };
+
+  it('is imported from the data stack', () => {
+    expect(keyArn).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Data:.*PersonalDataKey/) });
+  });
+
+  it('TenantDataAccessRole may only Encrypt and Decrypt with it, with the encryption context of its session county', () => {
+    const policies = (resources[tenantRoleId]!.Properties as { Policies: { PolicyName: string; PolicyDocument: { Statement: Statement[] } }[] }).Policies;
+    const keyPolicy = policies.find((p) => p.PolicyName === 'PersonalDataKey');
+    expect(keyPolicy?.PolicyDocument.Statement).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['kms:Encrypt', 'kms:Decrypt'],
+        Resource: keyArn,
+        Condition: {
+          StringEquals: { 'kms:EncryptionContext:tenantId': '${aws:PrincipalTag/TenantId}', 'kms:EncryptionContext:purpose': 'beatlink-data-key' },
+          'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['purpose', 'tenantId'] },
+        },
+      },
+    ]);
+    // No other statement of the role reaches this key (the table key's are its own, table-access.ts).
+    const others = policies.filter((p) => p !== keyPolicy).flatMap((p) => p.PolicyDocument.Statement);
+    expect(others.filter(mentionsKey)).toEqual([]);
+    expect(others.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')) && [s.Resource].flat().includes('*'))).toEqual([]);
+  });
+
+  it('no other role or policy of the API (the platform role, the function roles) mentions it or grants KMS on "*"', () => {
+    for (const [id, resource] of Object.entries(resources)) {
+      if (!['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].includes(resource.Type) || id === tenantRoleId) continue;
+      expect(mentionsKey(resource), id).toBe(false);
+    }
+    const kmsOnAll = policyStatements('AWS::IAM::Policy')
+      .concat(policyStatements('AWS::IAM::ManagedPolicy'))
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')) && [s.Resource].flat().includes('*'));
+    expect(kmsOnAll).toEqual([]);
+  });
+
+  it('every function that assumes the tenant role is told the key, and no function a key file', () => {
+    const functions = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    const variables = functions.map((fn) => ((fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}));
+    expect(variables.filter((v) => v.TENANT_DATA_ROLE_ARN !== undefined)).toHaveLength(TENANT_CONTEXTS.length);
+    for (const v of variables) {
+      expect(v.MASTER_KEY_ID).toEqual(v.TENANT_DATA_ROLE_ARN === undefined ? undefined : keyArn);
+      expect(v.MASTER_KEY_FILE).toBeUndefined();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { TABLE_DEFINITION } from '@beatlink/functions/data/table-definition';
 import { DataStack } from '../lib/data-stack';
@@ -91,7 +92,7 @@ describe('data stack', () => {
 
   it('is encrypted with a customer-managed KMS key that rotates', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
-    const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
+    const keyId = stacks.data.getLogicalId(stacks.data.tableKey.node.defaultChild as CfnElement);
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } } })],
@@ -106,5 +107,30 @@ describe('data stack', () => {
     withInsights.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       Replicas: [Match.objectLike({ ContributorInsightsSpecification: { Enabled: true } })],
     });
+  });
+});
+
+describe('data stack: the personal-data key', () => {
+  const data = stacks.data;
+  const keyId = data.getLogicalId(data.personalDataKey.node.defaultChild as CfnElement);
+  const keys = template.findResources('AWS::KMS::Key');
+
+  it('is a second customer-managed key, separate from the table key, rotating yearly', () => {
+    expect(Object.keys(keys)).toHaveLength(2);
+    expect(keyId).not.toBe(data.getLogicalId(data.tableKey.node.defaultChild as CfnElement));
+    expect(keys[keyId]?.Properties).toMatchObject({ EnableKeyRotation: true, PendingWindowInDays: 7, Description: expect.stringMatching(/data keys/) });
+  });
+
+  it('is retained in prod (losing it loses every sealed field), deleted with a dev stack', () => {
+    expect(keys[keyId]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    const dev = buildTestApp({ config: { stage: 'dev' } }).stacks.data;
+    const devKeys = Template.fromStack(dev).findResources('AWS::KMS::Key');
+    expect(devKeys[dev.getLogicalId(dev.personalDataKey.node.defaultChild as CfnElement)]).toMatchObject({ DeletionPolicy: 'Delete' });
+  });
+
+  it('its key policy grants no principal but the account (IAM policies decide: the tenant role only)', () => {
+    const statements = (keys[keyId]?.Properties as { KeyPolicy: { Statement: { Principal: unknown }[] } }).KeyPolicy.Statement;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.Principal).toEqual({ AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:root']] } });
   });
 });

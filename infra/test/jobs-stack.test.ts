@@ -213,3 +213,32 @@ describe('jobs stack with sample schedules', () => {
     expect(new AwsSolutionsChecks().validateScope(app).violations).toEqual([]);
   });
 });
+
+describe('jobs stack: the personal-data key (MASTER_KEY_ID)', () => {
+  const { stacks } = buildTestApp();
+  const jobs = stacks.jobs;
+  const resources = Template.fromStack(jobs).toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  const keyArn = jobs.resolve(stacks.data.personalDataKey.keyArn) as unknown;
+
+  it('every job that assumes the tenant role is told the key (imported from the data stack), none a key file', () => {
+    expect(keyArn).toEqual({ 'Fn::ImportValue': expect.stringMatching(/Data:.*PersonalDataKey/) });
+    const variables = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map((fn) => (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+    expect(variables.filter((v) => v.TENANT_DATA_ROLE_ARN !== undefined)).toHaveLength(Object.keys(jobs.jobs).length + 1);
+    for (const v of variables) {
+      expect(v.MASTER_KEY_ID).toEqual(v.TENANT_DATA_ROLE_ARN === undefined ? undefined : keyArn);
+      expect(v.MASTER_KEY_FILE).toBeUndefined();
+    }
+  });
+
+  it('no job role gets a permission on the key: it is used through the tenant session only', () => {
+    for (const [id, resource] of Object.entries(resources)) {
+      if (!['AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy'].includes(resource.Type)) continue;
+      expect(JSON.stringify(resource), id).not.toContain(JSON.stringify(keyArn));
+      const statements = (resource.Properties.PolicyDocument as { Statement?: { Action: string | string[]; Resource: unknown }[] } | undefined)?.Statement ?? [];
+      const kmsOnAll = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('kms:')) && [s.Resource].flat().includes('*'));
+      expect(kmsOnAll, id).toEqual([]);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { ScheduleDef } from '@beatlink/functions/schedules';
@@ -7,6 +8,8 @@ import { DEFAULT_CONFIG } from '../lib/config';
 import type { AppConfig } from '../lib/config';
 
 export const TEST_PORTAL_ORIGIN = 'https://portal.beatlink.test';
+/** A small stand-in for web/out: the assertion tests need no portal build. */
+export const TEST_PORTAL_EXPORT = resolve(import.meta.dirname, 'fixtures/portal-export');
 export const TEST_ENV = { account: '123456789012', region: DEFAULT_CONFIG.region };
 
 export interface TestAppOptions {
@@ -17,11 +20,14 @@ export interface TestAppOptions {
    * only the test that checks the whole validation report needs it.
    */
   cloudFormationValidation?: boolean;
+  /** The portal export to deploy (default: the fixture). */
+  portalExportDir?: string;
 }
 
 /**
  * The whole app as `npm run synth` builds it, except that the functions get a tiny inline
- * handler instead of the esbuild bundles: no handler sources, bundling, Docker or network needed.
+ * handler instead of the esbuild bundles and the portal is a fixture export: no handler sources,
+ * bundling, portal build, Docker or network needed.
  */
 export function buildTestApp(options: TestAppOptions = {}): { app: App; stacks: BeatlinkStacks } {
   const app = new App({ builtinCloudFormationValidation: options.cloudFormationValidation ?? false, stackTraces: false });
@@ -31,6 +37,7 @@ export function buildTestApp(options: TestAppOptions = {}): { app: App; stacks: 
     {
       handlerCode: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200 });'),
       schedules: options.schedules,
+      portalExportDir: options.portalExportDir ?? TEST_PORTAL_EXPORT,
     },
   );
   return { app, stacks };

@@ -15,12 +15,16 @@ export interface RuntimeEnv {
   attachmentBucket: string;
   /** Local only: the file holding the master key that wraps the tenants' data keys. */
   masterKeyFile?: string;
+  /** AWS only: the KMS key (ARN) that wraps the tenants' data keys. */
+  masterKeyId?: string;
   userPoolId: string;
   stage: 'local' | 'aws';
   /** AWS only: the role assumed with the session tag TenantId for a county's data (tenant-scoped credentials). */
   tenantDataRoleArn?: string;
   /** AWS only: the role for platform items (tenant registry, province rollups); not assumed by the functions yet. */
   platformDataRoleArn?: string;
+  /** AWS only, public function: the secret CloudFront sends in `x-beatlink-origin-verify` (origin-verify.ts). */
+  originVerifySecretArn?: string;
 }
 
 /** The local stack's bucket; in AWS the CDK names it. */
@@ -35,9 +39,11 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): RuntimeEnv {
     s3Endpoint: env.S3_ENDPOINT || undefined,
     attachmentBucket: env.ATTACHMENT_BUCKET || DEFAULT_ATTACHMENT_BUCKET,
     masterKeyFile: env.MASTER_KEY_FILE || undefined,
+    masterKeyId: env.MASTER_KEY_ID || undefined,
     userPoolId: env.USER_POOL_ID ?? '',
     stage: env.APP_STAGE === 'aws' ? 'aws' : 'local',
     tenantDataRoleArn: env.TENANT_DATA_ROLE_ARN || undefined,
     platformDataRoleArn: env.PLATFORM_DATA_ROLE_ARN || undefined,
+    originVerifySecretArn: env.ORIGIN_VERIFY_SECRET_ARN || undefined,
   };
 }

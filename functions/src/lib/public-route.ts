@@ -8,6 +8,7 @@ import type { Integrator } from './integrator';
 import { apiKeyAuth } from './middleware/api-key';
 import { idempotency } from './middleware/idempotency';
 import { loggerContext } from './middleware/logger-context';
+import { originVerify, PUBLIC_HOST_HEADER } from './middleware/origin-verify';
 import { publicErrorHandler } from './middleware/public-errors';
 import { publicInput } from './middleware/public-input';
 import { validation } from './middleware/validation';
@@ -47,7 +48,9 @@ export type PublicHandlers = Record<PublicOperationId, PublicHandler>;
  */
 export function publicBaseUrl(event: HttpEvent, env: NodeJS.ProcessEnv = process.env): string {
   if (env.PUBLIC_API_BASE_URL) return env.PUBLIC_API_BASE_URL.replace(/\/+$/, '');
-  const host = headerOf(event, 'host') ?? event.requestContext?.domainName ?? 'localhost';
+  // Behind CloudFront the Host is the origin's (execute-api); the edge puts the viewer's host in
+  // x-beatlink-public-host (PublicApiEdgeStack), overwriting whatever the caller sent.
+  const host = headerOf(event, PUBLIC_HOST_HEADER) ?? headerOf(event, 'host') ?? event.requestContext?.domainName ?? 'localhost';
   const proto = headerOf(event, 'x-forwarded-proto') ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
   return `${proto}://${host}`;
 }
@@ -83,13 +86,14 @@ function countyOfRequest(route: PublicRouteDef, event: RouteEvent): string | und
 }
 
 /**
- * One public route's Lambda handler: error handler (Open311's or v1's) → logger context → input
+ * One public route's Lambda handler: error handler (Open311's or v1's) → logger context → origin
+ * verification (came through CloudFront; 403 otherwise) → input
  * (format, body as JSON or form, key and jurisdiction taken off) → [the key's county scope] →
  * API key (county, scope, rate; jurisdiction) → zod validation → idempotency (POST, per key) →
  * the handler → Open311 JSON/XML or JSON. From the key lookup on, the request runs inside
  * `runInTenant(<the county the key's text names>)`: in AWS with that county's credentials only.
  */
-export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: RouteDeps): HttpHandler {
+export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: RouteDeps, verifyOrigin: MiddlewareObj<RouteEvent, HttpResponse> = originVerify()): HttpHandler {
   const operation = publicOperationOf(route);
   const core = async (event: RouteEvent): Promise<HttpResponse> => {
     const state = stateOf(event);
@@ -116,6 +120,8 @@ export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: Rout
   )
     .use(publicErrorHandler(kindOf(route)))
     .use(loggerContext(route.operationId))
+    // Before anything reads the request: a call that bypassed CloudFront (and its WAF) is refused unread.
+    .use(verifyOrigin)
     .use(publicInput(route));
   return chain as unknown as HttpHandler;
 }
@@ -123,11 +129,13 @@ export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: Rout
 /** The public API's `@middy/http-router` handler, built from `publicRoutes`: every operation needs its handler. */
 export function publicRouter(handlers: PublicHandlers, deps: RouteDeps): HttpHandler {
   const table = handlers as Record<string, PublicHandler | undefined>;
+  // One instance for the function: the routes share the cached origin secret.
+  const verifyOrigin = originVerify();
   const router = httpRouterHandler<HttpEvent, HttpResponse>({
     routes: (publicRoutes as readonly PublicRouteDef[]).map((route) => {
       const fn = table[route.operationId];
       if (!fn) throw new Error(`No handler for ${route.operationId}`);
-      return { method: route.method, path: route.path, handler: publicRoute(route, fn, deps) };
+      return { method: route.method, path: route.path, handler: publicRoute(route, fn, deps, verifyOrigin) };
     }),
     notFoundResponse: () => {
       throw new AppError('NOT_FOUND', '接口不存在 / no such route');

@@ -3,33 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { open, seal } from './aes-gcm';
-import type { DataKeyStore, StoredDataKey } from './data-key-store';
 import { createFieldCipher } from './field-cipher';
 import { localMasterKey } from './local-master-key';
 import { defaultMasterKey } from './master-key';
+import { memoryDataKeyStore } from './memory-data-key-store';
 
-/** The table's conditional put, as a map: the first writer of a version wins. */
-function memoryKeyStore(): DataKeyStore & { keys: Map<string, StoredDataKey> } {
-  const keys = new Map<string, StoredDataKey>();
-  return {
-    keys,
-    async get(tenantId, keyVersion) {
-      return keys.get(`${tenantId}#${keyVersion}`);
-    },
-    async create(tenantId, key) {
-      const id = `${tenantId}#${key.keyVersion}`;
-      if (keys.has(id)) return false;
-      keys.set(id, key);
-      return true;
-    },
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'beatlink-keys-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const keyFile = join(dir, 'keys', 'master.key');
 
-const store = memoryKeyStore();
+const store = memoryDataKeyStore();
 const cipher = createFieldCipher({ masterKey: localMasterKey(keyFile), keys: store });
 const PHONE = 'matter.reporter.phone';
 
@@ -79,7 +63,7 @@ describe('field cipher', () => {
   });
 
   it('refuses a wrapped data key copied to another tenant', async () => {
-    const copied = memoryKeyStore();
+    const copied = memoryDataKeyStore();
     const masterKey = localMasterKey(keyFile);
     const first = createFieldCipher({ masterKey, keys: copied });
     const value = await first.encrypt('370283', '13800001111', PHONE);
@@ -90,7 +74,7 @@ describe('field cipher', () => {
   });
 
   it('converges on one key when two processes make a tenant’s first key at once, and a new process reads old values', async () => {
-    const shared = memoryKeyStore();
+    const shared = memoryDataKeyStore();
     const one = createFieldCipher({ masterKey: localMasterKey(keyFile), keys: shared });
     const two = createFieldCipher({ masterKey: localMasterKey(keyFile), keys: shared });
     const [a, b] = await Promise.all([one.encrypt('370285', 'a', PHONE), two.encrypt('370285', 'b', PHONE)]);
@@ -109,7 +93,7 @@ describe('master key', () => {
     expect(await localMasterKey(file).unwrap(wrapped, '370283')).toEqual(Buffer.alloc(32, 1));
   });
 
-  it('refuses to start in AWS without the KMS adapter, rather than use a file', () => {
-    expect(() => defaultMasterKey({ tableName: 't', region: 'r', attachmentBucket: 'b', userPoolId: 'p', stage: 'aws' })).toThrow(/KMS/);
+  it('refuses to start in AWS without the KMS key id, rather than use a file', () => {
+    expect(() => defaultMasterKey({ tableName: 't', region: 'r', attachmentBucket: 'b', userPoolId: 'p', stage: 'aws', masterKeyFile: '/tmp/master.key' })).toThrow(/MASTER_KEY_ID/);
   });
 });

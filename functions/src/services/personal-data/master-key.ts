@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { readEnv, type RuntimeEnv } from '../../lib/env';
+import { kmsClientNow } from './kms-client';
+import { kmsMasterKey } from './kms-master-key';
 import { localMasterKey } from './local-master-key';
 
 /**
@@ -16,13 +18,16 @@ export interface MasterKey {
 export const DEFAULT_MASTER_KEY_FILE = '.data/keys/master.key';
 
 /**
- * The master key for this runtime. In AWS a key file would sit unprotected in the bundle, so the
- * stage refuses to start rather than fall back to one.
+ * The master key for this runtime: in AWS the KMS key named by MASTER_KEY_ID, used with the
+ * county's tenant session. A key file would sit unprotected in the bundle, so without
+ * MASTER_KEY_ID the stage refuses to start rather than fall back to one.
  */
 export function defaultMasterKey(env: RuntimeEnv = readEnv()): MasterKey {
-  // Issue #8: `if (env.stage === 'aws') return kmsMasterKey(env.masterKeyId)` plugs in here.
   if (env.stage === 'aws') {
-    throw new Error('APP_STAGE=aws: personal data needs the KMS master key adapter (issue #8), which is not built yet; refusing to use a local key file.');
+    if (!env.masterKeyId) {
+      throw new Error('APP_STAGE=aws: MASTER_KEY_ID (the KMS key that wraps the data keys) is not set; refusing to use a local key file for personal data.');
+    }
+    return kmsMasterKey(env.masterKeyId, kmsClientNow);
   }
   return localMasterKey(resolve(env.masterKeyFile ?? DEFAULT_MASTER_KEY_FILE));
 }
