@@ -181,6 +181,7 @@ export function addBeatlinkStacks(app: App, config: AppConfig, options: Beatlink
             region: config.region,
             userPoolId: auth.userPool.userPoolId,
             userPoolClientId: auth.portalClient.userPoolClientId,
+            publicApiUrl: publicApiEdge.publicApiUrl,
             stage: 'aws',
           },
         });

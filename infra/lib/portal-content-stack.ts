@@ -15,6 +15,8 @@ export interface AwsPortalRuntimeConfig {
   region: string;
   userPoolId: string;
   userPoolClientId: string;
+  /** The public API's address (PublicApiEdgeStack), shown on the portal's API docs page. */
+  publicApiUrl: string;
   stage: 'aws';
 }
 

@@ -47,8 +47,15 @@ export interface EmbeddedStack {
   pids: Record<string, number>;
   /** Whether this start created the table (a first start). */
   tableCreated: boolean;
+  /**
+   * Stops one backing service (fault tests: the gateway keeps running); `resume` starts it again
+   * on the same port and data, and the stack's `stop` then stops the new process.
+   */
+  interrupt(part: BackingService): Promise<{ resume(): Promise<void> }>;
   stop(): Promise<void>;
 }
+
+export type BackingService = 'dynamodb' | 'cognito' | 's3';
 
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const log = options.log ?? (() => undefined);
@@ -66,24 +73,19 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await Promise.allSettled(started.splice(0).map((s) => s.stop()));
   };
   try {
+    const starters = {
+      dynamodb: () =>
+        startDynamoDbLocal({ port: options.ports.dynamodb, dbPath: options.dynamodbPath, logFile: resolve(options.logDir, 'dynamodb-local.log') }),
+      cognito: () => startCognitoLocal({ port: options.ports.cognito, dataDir: options.cognitoDir, logFile: resolve(options.logDir, 'cognito-local.log') }),
+      s3: () =>
+        startS3Server({ port: options.ports.s3, dataDir: options.s3Dir, bucket: DEFAULT_ATTACHMENT_BUCKET, logFile: resolve(options.logDir, 's3-server.log') }),
+    };
     const [dynamodb, cognito, s3] = await Promise.all([
-      startDynamoDbLocal({
-        port: options.ports.dynamodb,
-        dbPath: options.dynamodbPath,
-        logFile: resolve(options.logDir, 'dynamodb-local.log'),
-      }).then((d) => (started.push(d), d)),
-      startCognitoLocal({
-        port: options.ports.cognito,
-        dataDir: options.cognitoDir,
-        logFile: resolve(options.logDir, 'cognito-local.log'),
-      }).then((c) => (started.push(c), c)),
-      startS3Server({
-        port: options.ports.s3,
-        dataDir: options.s3Dir,
-        bucket: DEFAULT_ATTACHMENT_BUCKET,
-        logFile: resolve(options.logDir, 's3-server.log'),
-      }).then((s) => (started.push(s), s)),
+      starters.dynamodb().then((d) => (started.push(d), d)),
+      starters.cognito().then((c) => (started.push(c), c)),
+      starters.s3().then((s) => (started.push(s), s)),
     ]);
+    const running: Record<BackingService, { stop(): Promise<void> }> = { dynamodb, cognito, s3 };
     log(
       `DynamoDB Local ${dynamodb.endpoint} (pid ${dynamodb.process.pid}), cognito-local ${cognito.endpoint} (pid ${cognito.process.pid}), ` +
         `S3 server ${s3.endpoint} (pid ${s3.process.pid})`,
@@ -147,6 +149,20 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       s3,
       pids: { dynamodb: dynamodb.process.pid, cognito: cognito.process.pid, s3: s3.process.pid },
       tableCreated: table.created,
+      async interrupt(part) {
+        // cognito-local keeps recent changes in memory: have it write its file first.
+        if (part === 'cognito') await persistUserPool(cognito.endpoint, pool.userPoolId);
+        const service = running[part];
+        started.splice(started.indexOf(service), 1);
+        await service.stop();
+        return {
+          resume: async () => {
+            const again = await starters[part]();
+            running[part] = again;
+            started.push(again);
+          },
+        };
+      },
       stop: stopAll,
     };
   } catch (error) {

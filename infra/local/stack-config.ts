@@ -23,7 +23,8 @@ export interface LocalStackConfig {
 }
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const DATA_DIR = resolve(REPO_ROOT, '.data');
+/** `BEATLINK_DATA_DIR` moves the local data elsewhere (a test's temp dir); the CLIs follow it. */
+export const DATA_DIR = process.env.BEATLINK_DATA_DIR ? resolve(process.env.BEATLINK_DATA_DIR) : resolve(REPO_ROOT, '.data');
 export const STACK_FILE = resolve(DATA_DIR, 'stack.json');
 
 export function readStackConfig(file = STACK_FILE): LocalStackConfig {

@@ -8,7 +8,7 @@ import { ensurePrerequisites } from './prerequisites';
 import { isAlive, portInUse, runningServices, stopAllServices } from './processes';
 import { startEmbeddedStack } from './embedded-stack';
 import { seedDemo, type Login, type SeedResult } from './seed-demo';
-import { DEMO_COUNTIES } from './seed-plan';
+import { DEMO_COUNTIES, type SeedSize } from './seed-plan';
 import { LocalScheduler, lambdaJobRunner } from './scheduler';
 import { listTenants } from './tenant-registry';
 import { localDynamoDbClient } from './dynamodb-local';
@@ -38,6 +38,14 @@ const SEED_STATE_FILE = resolve(DATA_DIR, 'seed-state.json');
 export const DEMO_LOGINS_FILE = resolve(DATA_DIR, 'demo-logins.json');
 /** The demo counties' 12345-hotline API keys (written by the first start, which alone saw them). */
 export const DEMO_API_KEYS_FILE = resolve(DATA_DIR, 'demo-api-keys.json');
+
+/**
+ * For a test that runs `npm start` itself (tests/integration/crash.test.ts), beside the ports:
+ * BEATLINK_DATA_DIR (stack-config.ts), BEATLINK_SEED_SIZE=small (the tests' seed, seconds instead
+ * of minutes) and BEATLINK_PORTAL=off (no portal build, no write to web/public).
+ */
+const SEED_SIZE: SeedSize = process.env.BEATLINK_SEED_SIZE === 'small' ? 'small' : 'full';
+const PORTAL_ON = process.env.BEATLINK_PORTAL !== 'off';
 
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const fail = (line: string): never => {
@@ -154,7 +162,8 @@ async function main(): Promise<void> {
     dynamodbPath: resolve(DATA_DIR, 'dynamodb'),
     cognitoDir: resolve(DATA_DIR, 'cognito'),
     s3Dir: resolve(DATA_DIR, 's3'),
-    masterKeyFile: resolve(REPO_ROOT, DEFAULT_MASTER_KEY_FILE),
+    // Inside the data dir, so that BEATLINK_DATA_DIR moves the key with the data it unlocks.
+    masterKeyFile: resolve(DATA_DIR, relative('.data', DEFAULT_MASTER_KEY_FILE)),
     logDir: LOG_DIR,
     log,
     logRequests: false,
@@ -168,11 +177,11 @@ async function main(): Promise<void> {
   }
   const config: LocalStackConfig = { ...stack.config, portalUrl: `http://127.0.0.1:${ports.portal}` };
   writeJson(STACK_FILE, config);
-  writeRuntimeConfig(config);
-  log(`stack up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; wrote ${relative(REPO_ROOT, STACK_FILE)} and ${relative(REPO_ROOT, RUNTIME_CONFIG_FILE)}`);
+  if (PORTAL_ON) writeRuntimeConfig(config);
+  log(`stack up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; wrote ${relative(REPO_ROOT, STACK_FILE)}${PORTAL_ON ? ` and ${relative(REPO_ROOT, RUNTIME_CONFIG_FILE)}` : ''}`);
 
   const seedStarted = Date.now();
-  const seed = await seedDemo({ config, size: 'full', stateFile: SEED_STATE_FILE, log }).catch((error: unknown) => {
+  const seed = await seedDemo({ config, size: SEED_SIZE, stateFile: SEED_STATE_FILE, log }).catch((error: unknown) => {
     throw new Error(
       `Seeding the demo data failed: ${(error as Error).message}\n` +
         'An interrupted seed resumes on the next start; if it keeps failing, start from scratch with: rm -rf .data && npm start',
@@ -198,7 +207,9 @@ async function main(): Promise<void> {
   log(schedules.length === 0 ? 'scheduler: the schedule table is empty' : `scheduler: ${scheduler.planned.length} job(s) scheduled`);
 
   let portalError: string | undefined;
-  if (!hasNextApp()) {
+  if (!PORTAL_ON) {
+    portalError = 'switched off (BEATLINK_PORTAL=off)';
+  } else if (!hasNextApp()) {
     portalError = 'web/ has no Next.js app yet';
   } else {
     try {

@@ -130,6 +130,7 @@ describe('portal content stack: the export and this deployment\'s runtime config
     expect(markers).toContain('Beatlink-Dev-Api:');
     expect(markers).toMatch(/Beatlink-Dev-Auth:ExportsOutputRefUserPool[0-9A-F]+/);
     expect(markers).toMatch(/Beatlink-Dev-Auth:ExportsOutputRefUserPoolPortalClient/);
+    expect(markers).toContain('Beatlink-Dev-PublicApiEdge:');
   });
 
   it('targets the web stack\'s bucket by name and deploys after it', () => {

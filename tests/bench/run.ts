@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { startTestStack } from '../support/stack';
 import { buildPortalIfStale } from '@beatlink/infra/local/portal';
 import { benchDirectory } from './directory-gateway';
-import { portalBundles } from './portal-bundles';
+import { benchPortalBundles } from './portal-bundles';
 import { ratio, summarize } from './stats';
 import { benchMatters } from './matters-gateway';
 import { benchSupervision } from './supervision';
@@ -12,6 +12,9 @@ import { benchAnalysis } from './analysis';
 import { benchAssessment } from './assessment';
 import { benchOpen311 } from './open311-gateway';
 import { benchBundles } from './bundles';
+import { benchFuzz } from './fuzz';
+import { benchLoad } from './load';
+import { addSummaryRow, printSummary } from './summary';
 
 /**
  * `npm run bench`: starts its own embedded stack (like the tests), runs every benchmark, prints
@@ -20,7 +23,7 @@ import { benchBundles } from './bundles';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`, `bundles`) runs one benchmark; default all. */
+/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`, `bundles`, `fuzz`, `load`, `portal`) runs one benchmark; default all. */
 const ONLY = process.env.BENCH_ONLY;
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
@@ -145,6 +148,51 @@ async function bundlesBenchmark(started: string): Promise<void> {
   writeResult('bundles', started, { benchmark: 'function-bundles-vs-minimal-middy-handler', started, node: process.version, runs, figures });
 }
 
+/** First-load JS of every portal page measured in Chromium vs the framework-only page and the budget (tests/bench/portal-bundles.ts); fails the run over budget. */
+async function portalBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  await buildPortalIfStale(resolve(stack.dataDir, 'logs/next-build.log'), console.log);
+  const { frameworkKb, bundles } = await benchPortalBundles(stack);
+  console.log(`portal first-load JS (gzip level 6, loaded in Chromium), ÷ the framework-only page (${frameworkKb} kB), against the budget; [route-bundle-stats estimate]:`);
+  for (const b of bundles) {
+    const verdict = `${b.withinBudget ? 'within' : 'OVER'} ${b.kind} ${b.budgetKb} kB${b.charts.length ? `  CHARTS ${b.charts.join(',')}` : ''}`;
+    console.log(`  ${b.route.padEnd(24)} ${String(b.gzipKb).padStart(6)} kB  ${String(b.ratioToFramework).padStart(5)}×  ${verdict}  [${b.statsEstimateKb ?? '–'} kB; lazy after load ${b.laterGzipKb} kB]`);
+  }
+  writeResult('portal-bundles', started, { benchmark: 'portal-first-load-js-in-chromium', started, node: process.version, gzipLevel: 6, frameworkKb, bundles });
+  for (const kind of ['field', 'office'] as const) {
+    const of = bundles.filter((b) => b.kind === kind);
+    const min = of.reduce((a, b) => (b.gzipKb < a.gzipKb ? b : a));
+    const max = of.reduce((a, b) => (b.gzipKb > a.gzipKb ? b : a));
+    const over = of.filter((b) => !b.withinBudget || b.charts.length > 0).length;
+    addSummaryRow(`portal ${kind}`, `${of.length} pages, first-load ${min.gzipKb}–${max.gzipKb} kB gzip (max ${max.route}, ${max.ratioToFramework}× framework ${frameworkKb} kB), budget ${of[0]!.budgetKb} kB, over or with charts ${over}`);
+  }
+  if (bundles.some((b) => !b.withinBudget || b.charts.length > 0)) process.exitCode = 1;
+}
+
+/** Every route fuzzed from its zod schemas, 1,000 requests a route (tests/bench/fuzz.ts); fails the run on a 5xx, a write or a failed property. */
+async function fuzzBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const runs = Number(process.env.BENCH_FUZZ_RUNS ?? 1_000);
+  const r = await benchFuzz(stack, runs);
+  const ok = r.serverErrors === 0 && r.writesOnInvalid.length === 0 && r.failures.length === 0;
+  console.log(`fuzzing (fast-check, from the routes' zod schemas), ${runs} requests a route:`);
+  console.log(`  ${r.routes} routes (${r.skippedRoutes.length} without input), ${r.cases} requests in ${(r.durationMs / 1000).toFixed(1)} s (${r.casesPerSecond}/s); 5xx ${r.serverErrors}, writes on refused input ${r.writesOnInvalid.length}, failed properties ${r.failures.length}${ok ? '' : '   FAILED'}`);
+  writeResult('fuzz', started, { benchmark: 'fuzz-every-route-from-zod-schemas', started, node: process.version, ...r });
+  addSummaryRow('fuzz', `${r.routes} routes × ${runs}: ${r.cases} requests, 5xx ${r.serverErrors}, writes on refused input ${r.writesOnInvalid.length}, failures ${r.failures.length}`);
+  if (!ok) process.exitCode = 1;
+}
+
+/** The load test: a weighted mix of virtual users on the demo county (tests/bench/load.ts); fails the run on any non-2xx answer. */
+async function loadBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const options = { users: Number(process.env.BENCH_LOAD_USERS ?? 8), seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 30), warmupSeconds: Number(process.env.BENCH_LOAD_WARMUP ?? 3) };
+  const r = await benchLoad(stack, options);
+  console.log(`load: ${r.users} virtual users for ${r.seconds} s (after ${options.warmupSeconds} s warm-up), intake / check-in and out / triage / lists:`);
+  console.log(`  throughput  ${r.requestsPerSecond} req/s (${r.requests} requests); p50 ${r.overall.p50Ms} ms, p99 ${r.overall.p99Ms} ms, p99 ÷ p50 ${r.overall.p99OverP50}×; errors ${r.errorCount}${r.errorCount ? `   FAILED ${JSON.stringify(r.errors)}` : ''}`);
+  for (const [op, l] of Object.entries(r.operations)) console.log(`  ${op.padEnd(14)} n ${String(l.n).padStart(6)}   p50 ${String(l.p50Ms).padStart(7)} ms   p99 ${String(l.p99Ms).padStart(7)} ms`);
+  for (const line of r.errorSamples) console.log(`  error: ${line}`);
+  writeResult('load', started, { benchmark: 'load-mixed-county-workload', started, node: process.version, ...options, ...r });
+  addSummaryRow('load', `${r.requestsPerSecond} req/s with ${r.users} users, p50 ${r.overall.p50Ms} ms, p99 ${r.overall.p99Ms} ms, errors ${r.errorCount}`);
+  if (r.errorCount > 0) process.exitCode = 1;
+}
+
 async function main() {
   if (ONLY === 'bundles') {
     await bundlesBenchmark(new Date().toISOString());
@@ -178,13 +226,19 @@ async function main() {
       await open311Benchmark(stack, started);
       return;
     }
-    const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
-    await buildPortalIfStale(resolve(stack.dataDir, 'logs/next-build.log'), console.log);
-    const bundles = portalBundles();
-    console.log('portal first-load JS (gzip), ÷ the framework-only page, against the budget:');
-    for (const b of bundles) {
-      console.log(`  ${b.route.padEnd(14)} ${String(b.gzipKb).padStart(6)} kB  ${b.ratioToFramework}×  ${b.withinBudget ? 'within' : 'OVER'} ${b.kind} budget ${b.budgetKb} kB`);
+    if (ONLY === 'fuzz') {
+      await fuzzBenchmark(stack, started);
+      return;
     }
+    if (ONLY === 'load') {
+      await loadBenchmark(stack, started);
+      return;
+    }
+    if (ONLY === 'portal') {
+      await portalBenchmark(stack, started);
+      return;
+    }
+    const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
     const figures = {
       create: { gateway: summarize(gateway.createMs), bare: summarize(bare.createMs) },
       read: { gateway: summarize(gateway.readMs), bare: summarize(bare.readMs) },
@@ -197,13 +251,16 @@ async function main() {
       perRound: PER_ROUND,
       ratios: { create: ratio(figures.create.gateway, figures.create.bare), read: ratio(figures.read.gateway, figures.read.bare) },
       figures,
-      portalBundles: bundles,
     };
     console.log('directory records, local gateway ÷ bare DynamoDB (p50 latency):');
     console.log(`  create  ${result.ratios.create}×   (gateway p50 ${figures.create.gateway.p50Ms} ms, bare p50 ${figures.create.bare.p50Ms} ms)`);
     console.log(`  read    ${result.ratios.read}×   (gateway p50 ${figures.read.gateway.p50Ms} ms, bare p50 ${figures.read.bare.p50Ms} ms)`);
     writeResult('directory-gateway', started, result);
     if (ONLY === 'directory') return;
+    await portalBenchmark(stack, started);
+    // Before the benchmarks that lay down 100,000s of matters: fuzzing digests the whole table per route.
+    await fuzzBenchmark(stack, started);
+    await loadBenchmark(stack, started);
     await mattersBenchmark(stack, started);
     await dutyBenchmark(stack, started);
     await supervisionBenchmark(stack, started);
@@ -212,6 +269,7 @@ async function main() {
     await open311Benchmark(stack, started);
   } finally {
     await stack.stop();
+    printSummary();
   }
 }
 

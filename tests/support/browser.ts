@@ -27,7 +27,8 @@ export const PHONE: BrowserContextOptions = { viewport: PHONE_VIEWPORT, deviceSc
 /** The office's screen; what a page opens with unless told otherwise. */
 export const DESKTOP: BrowserContextOptions = { viewport: DESKTOP_VIEWPORT };
 
-const CHROMIUM = {
+/** How every suite (and the portal bench) launches Chromium. */
+export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };

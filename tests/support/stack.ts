@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { OfficerRole, Role } from '@beatlink/shared';
 import type { LocalStackConfig } from '@beatlink/infra/local/stack-config';
-import { startEmbeddedStack } from '@beatlink/infra/local/embedded-stack';
+import { startEmbeddedStack, type EmbeddedStack } from '@beatlink/infra/local/embedded-stack';
 import { freePort } from '@beatlink/infra/local/processes';
 import { seedDemo, type Login, type RecordType, type SeedResult } from '@beatlink/infra/local/seed-demo';
 import { DEMO_PASSWORD, type SeedSize } from '@beatlink/infra/local/seed-plan';
@@ -54,6 +54,8 @@ export interface TestStack {
   logins: TestLogins;
   seeded: SeededIds;
   seed: SeedResult;
+  /** Stops DynamoDB Local, cognito-local or the S3 server until `resume()` (fault tests). */
+  interrupt: EmbeddedStack['interrupt'];
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       logins: loginsOf(seed),
       seeded: seededIdsOf(seed),
       seed,
+      interrupt: stack.interrupt,
       stop,
     };
   } catch (error) {

@@ -18,7 +18,20 @@
 const VERSION = 'v1';
 const PAGES = `beatlink-field-pages-${VERSION}`;
 const STATIC = `beatlink-field-static-${VERSION}`;
-const SHELL = ['/m', '/m/visit', '/m/duty', '/m/absence', '/m/intake', '/m/collect', '/m/households'];
+// Every phone page (tests/e2e/field-offline.test.ts opens each one offline after a single visit).
+const SHELL = [
+  '/m',
+  '/m/visit',
+  '/m/duty',
+  '/m/absence',
+  '/m/intake',
+  '/m/collect',
+  '/m/households',
+  '/m/matters',
+  '/m/matter',
+  '/m/notifications',
+  '/m/scores',
+];
 const NETWORK_TIMEOUT_MS = 3000;
 const MAX_STATIC_ENTRIES = 300;
 

@@ -9,8 +9,11 @@ import { platformCredentials, tenantCredentials } from './tenant-credentials';
 
 const env = readEnv();
 
-/** Short timeouts: a dependency that does not answer becomes a 503 with Retry-After rather than a hung request. */
-const clientConfig: DynamoDBClientConfig = {
+/**
+ * Short timeouts: a dependency that does not answer becomes a 503 with Retry-After rather than a
+ * hung request. Exported for the throttling test, which runs a client configured exactly so.
+ */
+export const dynamoClientConfig: DynamoDBClientConfig = {
   region: env.region,
   ...(env.dynamodbEndpoint ? { endpoint: env.dynamodbEndpoint } : {}),
   maxAttempts: 3,
@@ -24,7 +27,7 @@ const documentClientOf = (client: DynamoDBClient) => DynamoDBDocumentClient.from
  * platform role's session where the function has one (its own role reaches no data), locally with
  * the process's credentials — the only client there.
  */
-export const dynamoClient = new DynamoDBClient({ ...clientConfig, ...(platformCredentials ? { credentials: platformCredentials } : {}) });
+export const dynamoClient = new DynamoDBClient({ ...dynamoClientConfig, ...(platformCredentials ? { credentials: platformCredentials } : {}) });
 
 /**
  * What every data module sends through: inside a county's scope in AWS, a client whose
@@ -33,7 +36,7 @@ export const dynamoClient = new DynamoDBClient({ ...clientConfig, ...(platformCr
  */
 export const documentClient = new RoutingDocumentClient(
   tenantClientPicker(documentClientOf(dynamoClient), tenantCredentials, (county, vendor) =>
-    documentClientOf(new DynamoDBClient({ ...clientConfig, credentials: vendor.provider(county) })),
+    documentClientOf(new DynamoDBClient({ ...dynamoClientConfig, credentials: vendor.provider(county) })),
   ),
 );
 

@@ -1,13 +1,14 @@
+import type { MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, unauthenticated } from './app-error';
-import type { HttpEvent } from './http-types';
+import type { HttpEvent, HttpResponse, RouteEvent } from './http-types';
 import type { IdempotencyRecord, IdempotencyStore } from './idempotency';
 import type { Integrator } from './integrator';
 import { logger } from './logger';
 import { currentTenant } from './tenant-scope';
-import { publicBaseUrl, publicRouter, type PublicHandler, type PublicHandlers, type PublicInput } from './public-route';
-import { publicRoutes } from '../routes';
+import { publicBaseUrl, publicRoute, publicRouter, type PublicHandler, type PublicHandlers, type PublicInput } from './public-route';
+import { publicRoutes, type PublicRouteDef } from '../routes';
 
 const KEY = 'blk_370283_01JD3Z6Q9V8C2M4N5P6R7S8T9V_' + 'a'.repeat(43);
 const integrator: Integrator = { tenantId: '370283', keyId: 'key_01JD3Z6Q9V8C2M4N5P6R7S8T9V', keyName: '12345 热线', scopes: ['matters:write', 'matters:read', 'stats:read'] };
@@ -199,5 +200,29 @@ describe('publicBaseUrl', () => {
   it('prefers PUBLIC_API_BASE_URL, else the host (http for loopback)', () => {
     expect(publicBaseUrl(event('GET', '/'), { PUBLIC_API_BASE_URL: 'https://x.gov.cn/' })).toBe('https://x.gov.cn');
     expect(publicBaseUrl(event('GET', '/', { headers: { host: '127.0.0.1:4000' } }), {})).toBe('http://127.0.0.1:4000');
+  });
+});
+
+describe('publicRoute: origin verification', () => {
+  // Stands in for the CloudFront origin check in AWS: refuses every request it is asked about.
+  const refuseAll: MiddlewareObj<RouteEvent, HttpResponse> = {
+    before: () => {
+      throw new AppError('FORBIDDEN', 'not through the edge');
+    },
+  };
+  const routeOf = (operationId: string) => (publicRoutes as readonly PublicRouteDef[]).find((r) => r.operationId === operationId)!;
+  const handle = (operationId: string, e: HttpEvent) => publicRoute(routeOf(operationId), handlers[operationId as keyof PublicHandlers]!, { idempotencyStore: memoryStore() }, refuseAll)(e, {} as Context);
+
+  it('refuses keyed routes before the key is read or anything runs', async () => {
+    const res = await handle('v1GetStats', event('GET', '/v1/stats', { headers: { 'x-api-key': KEY } }));
+    expect(res.statusCode).toBe(403);
+    expect(seen).toEqual([]);
+  });
+
+  it('leaves the public documents (auth none) readable at the API address', async () => {
+    for (const [operationId, path] of [['v1GetOpenApi', '/v1/openapi.json'], ['open311DiscoveryXml', '/open311/v2/discovery.xml']] as const) {
+      expect(routeOf(operationId).auth.kind).toBe('none');
+      expect((await handle(operationId, event('GET', path))).statusCode, operationId).toBe(200);
+    }
   });
 });

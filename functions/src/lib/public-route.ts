@@ -119,10 +119,12 @@ export function publicRoute(route: PublicRouteDef, fn: PublicHandler, deps: Rout
     runInTenantIfAny(countyOfRequest(route, event), () => scoped(event, context)),
   )
     .use(publicErrorHandler(kindOf(route)))
-    .use(loggerContext(route.operationId))
-    // Before anything reads the request: a call that bypassed CloudFront (and its WAF) is refused unread.
-    .use(verifyOrigin)
-    .use(publicInput(route));
+    .use(loggerContext(route.operationId));
+  // Before anything reads the request: a keyed call that bypassed CloudFront (and its WAF) is refused
+  // unread. The public documents (`auth: none`: discovery, the OpenAPI document) hold no county data
+  // and stay readable at the API's own address too — the portal's API docs page reads them there.
+  if (route.auth.kind !== 'none') chain.use(verifyOrigin);
+  chain.use(publicInput(route));
   return chain as unknown as HttpHandler;
 }
 

@@ -17,6 +17,11 @@ describe('parseRuntimeConfig', () => {
     expect(parseRuntimeConfig(base)).toEqual({ ...base, apiUrl: 'http://127.0.0.1:4000', stage: 'aws' });
   });
 
+  it('keeps the public API address of an AWS deployment, trimmed', () => {
+    expect(parseRuntimeConfig({ ...base, publicApiUrl: 'https://api.example.gov.cn/' }).publicApiUrl).toBe('https://api.example.gov.cn');
+    expect(() => parseRuntimeConfig({ ...base, publicApiUrl: 443 })).toThrow(/publicApiUrl/);
+  });
+
   it('rejects incomplete or wrong shapes', () => {
     expect(() => parseRuntimeConfig(null)).toThrow();
     expect(() => parseRuntimeConfig({ ...base, userPoolId: '' })).toThrow(/userPoolId/);

@@ -9,6 +9,11 @@ export interface RuntimeConfig {
   userPoolClientId: string;
   /** cognito-local's URL when running the embedded stack; absent in AWS. */
   userPoolEndpoint?: string;
+  /**
+   * Where integrators call the public API (AWS: the CloudFront distribution with the WAF in front
+   * of it); absent locally, where it is `apiUrl`.
+   */
+  publicApiUrl?: string;
   stage: 'local' | 'aws';
 }
 
@@ -29,12 +34,17 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
   if (endpoint !== undefined && endpoint !== null && typeof endpoint !== 'string') {
     throw new Error('runtime-config.json: "userPoolEndpoint" must be a string');
   }
+  const publicApiUrl = value.publicApiUrl;
+  if (publicApiUrl !== undefined && publicApiUrl !== null && typeof publicApiUrl !== 'string') {
+    throw new Error('runtime-config.json: "publicApiUrl" must be a string');
+  }
   return {
     apiUrl: (value.apiUrl as string).replace(/\/+$/, ''),
     region: value.region as string,
     userPoolId: value.userPoolId as string,
     userPoolClientId: value.userPoolClientId as string,
     ...(endpoint ? { userPoolEndpoint: endpoint.replace(/\/+$/, '') } : {}),
+    ...(publicApiUrl ? { publicApiUrl: publicApiUrl.replace(/\/+$/, '') } : {}),
     stage,
   };
 }

@@ -16,7 +16,7 @@ function Ratio({ title, part, whole, testId }: { title: string; part: number; wh
     <Panel>
       <div className="figure-title">{title}</div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 16, marginTop: 8 }}>
-        <Progress type="circle" size={72} percent={percent} />
+        <Progress type="circle" size={72} percent={percent} aria-label={title} />
         <span style={{ fontSize: 20 }} data-testid={testId}>
           {part} / {whole}
         </span>

@@ -136,6 +136,7 @@ export function ResourceTable<T extends RecordMeta>({ def, title, parentId, rowA
               showSearch={{ optionFilterProp: 'label' }}
               style={{ minWidth: 150 }}
               placeholder={filter.label}
+              aria-label={filter.label}
               options={[...(filter.options ?? (filter.source ? directory.options(filter.source) : []))]}
               value={filters[filter.name]}
               onChange={(value: string | undefined) => {
@@ -147,6 +148,7 @@ export function ResourceTable<T extends RecordMeta>({ def, title, parentId, rowA
           ))}
           <Select
             style={{ width: 100 }}
+            aria-label="状态"
             options={STATUS_OPTIONS}
             value={status}
             onChange={(value: string) => {

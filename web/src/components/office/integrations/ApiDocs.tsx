@@ -179,7 +179,8 @@ export function ApiDocs() {
     setState({ kind: 'loading' });
     try {
       const config = await loadRuntimeConfig();
-      setApiUrl(config.apiUrl);
+      // Integrators call the public address (the edge in AWS); the document itself is read at the API's.
+      setApiUrl(config.publicApiUrl ?? config.apiUrl);
       const response = await fetch(`${config.apiUrl}/v1/openapi.json`, { headers: { Accept: 'application/json' } });
       if (!response.ok) throw new Error(`无法获取接口描述（HTTP ${response.status}）`);
       const doc = (await response.json()) as OpenApiDocument;

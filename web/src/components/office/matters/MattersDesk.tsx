@@ -59,6 +59,7 @@ export function MattersDesk() {
             showSearch={{ filterOption: (input, option) => !!option?.search.includes(input.trim()) }}
             style={{ width: 240 }}
             placeholder="村/社区（可搜索）"
+            aria-label="村/社区"
             options={villages}
             value={filters.villageId}
             onChange={(value: string | undefined) => set('villageId', value)}
@@ -66,10 +67,10 @@ export function MattersDesk() {
           />
         )}
         {categories.length > 0 && (
-          <Select allowClear style={{ width: 150 }} placeholder="分类" options={categories} value={filters.categoryId} onChange={(value: string | undefined) => set('categoryId', value)} data-testid="matters-filter-category" />
+          <Select allowClear style={{ width: 150 }} placeholder="分类" aria-label="分类" options={categories} value={filters.categoryId} onChange={(value: string | undefined) => set('categoryId', value)} data-testid="matters-filter-category" />
         )}
-        <Select allowClear style={{ width: 130 }} placeholder="类型" options={KIND_OPTIONS} value={filters.kind} onChange={(value: MatterKind | undefined) => set('kind', value)} data-testid="matters-filter-kind" />
-        <Select allowClear style={{ width: 150 }} placeholder="状态" options={STATUS_OPTIONS} value={filters.status} onChange={(value: MatterStatus | undefined) => set('status', value)} data-testid="matters-filter-status" />
+        <Select allowClear style={{ width: 130 }} placeholder="类型" aria-label="类型" options={KIND_OPTIONS} value={filters.kind} onChange={(value: MatterKind | undefined) => set('kind', value)} data-testid="matters-filter-kind" />
+        <Select allowClear style={{ width: 150 }} placeholder="状态" aria-label="状态" options={STATUS_OPTIONS} value={filters.status} onChange={(value: MatterStatus | undefined) => set('status', value)} data-testid="matters-filter-status" />
         <span className="matters-range">
           <span className="muted">录入日期</span>
           <Input type="date" style={{ width: 150 }} value={filters.from ?? ''} onChange={(e) => set('from', e.target.value)} status={rangeInvalid ? 'error' : undefined} aria-label="开始日期" data-testid="matters-filter-from" />

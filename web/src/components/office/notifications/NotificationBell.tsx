@@ -65,7 +65,8 @@ export default function NotificationBell() {
     }
   };
 
-  const label = unread ? `通知（${unread} 条未读）` : '通知';
+  // The badge's text comes first: a speech user says what they see ("13"), and the name must hold it.
+  const label = unread ? `${badgeText(unread)} 条未读通知` : '通知';
   return (
     <div className="ntf-bell" ref={box}>
       <button type="button" className="ntf-bell-button" aria-label={label} title={label} aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="notification-bell">

@@ -135,6 +135,7 @@ export function ProvinceDashboard() {
               style={{ width: 240 }}
               value={rollup?.period ?? period}
               placeholder="最近一期"
+              aria-label="汇总期"
               options={choices}
               onChange={(value: string) => setPeriod(value)}
               disabled={choices.length === 0}
