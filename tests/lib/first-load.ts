@@ -108,19 +108,24 @@ export async function measureFirstLoad(context: BrowserContext, portalUrl: strin
     page.on('load', () => {
       loaded = true;
     });
+    let collecting = true;
     page.on('response', (response) => {
       const request = response.request();
       const url = new URL(response.url());
-      if (request.resourceType() !== 'script' || url.origin !== origin || !response.ok()) return;
-      scripts.push(
-        response.body().then((body) => ({
-          first: firstLoad.has(request),
-          script: { path: url.pathname, gzipBytes: gzipBytes(body), charts: chartLibrariesIn(body.toString('utf8')) },
-        })),
-      );
+      if (!collecting || request.resourceType() !== 'script' || url.origin !== origin || !response.ok()) return;
+      const script = response.body().then((body) => ({
+        first: firstLoad.has(request),
+        script: { path: url.pathname, gzipBytes: gzipBytes(body), charts: chartLibrariesIn(body.toString('utf8')) },
+      }));
+      // Awaited below, where a failure still fails the measurement; marked handled so that a body the
+      // closing page cuts off after the measurement is not an unhandled rejection.
+      script.catch(() => undefined);
+      scripts.push(script);
     });
     await page.goto(`${portalUrl}${route}`, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle', { timeout: IDLE_TIMEOUT_MS }).catch(() => undefined);
+    // Responses after this point belong to nothing measured (the page is about to close).
+    collecting = false;
     const all = await Promise.all(scripts);
     const first = all.filter((s) => s.first).map((s) => s.script);
     const later = all.filter((s) => !s.first).map((s) => s.script);
