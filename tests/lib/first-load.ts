@@ -145,9 +145,22 @@ export async function measureFirstLoad(context: BrowserContext, portalUrl: strin
 }
 
 /** Measures the routes one after another in one context (bounded: one page open at a time). */
+/**
+ * Pages measured at once: each has its own page, listeners and cache-disabled session, so none sees
+ * another's requests; three at a time roughly halves the suite's time on two cores.
+ */
+const CONCURRENT_PAGES = 3;
+
 export async function measureFirstLoads(context: BrowserContext, portalUrl: string, routes: readonly string[]): Promise<FirstLoad[]> {
-  const results: FirstLoad[] = [];
-  for (const route of routes) results.push(await measureFirstLoad(context, portalUrl, route));
+  const results: FirstLoad[] = new Array<FirstLoad>(routes.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < routes.length) {
+      const i = next++;
+      results[i] = await measureFirstLoad(context, portalUrl, routes[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_PAGES, routes.length) }, worker));
   return results;
 }
 
