@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { ATTACHMENT_PREFIX, attachmentObjectStatements } from './attachment-access';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 export interface StorageStackProps extends StackProps {
   /** The portal's origin: browsers there PUT uploads and GET downloads with pre-signed URLs. */
@@ -15,13 +16,6 @@ export interface StorageStackProps extends StackProps {
   removalPolicy?: RemovalPolicy;
 }
 
-/** Private, encrypted, TLS only, owned by the bucket owner: the settings both buckets share. */
-const PRIVATE_BUCKET: s3.BucketProps = {
-  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-  encryption: s3.BucketEncryption.S3_MANAGED,
-  enforceSSL: true,
-  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-};
 
 /**
  * The attachment bucket: photos and documents of every county under `tenants/<tenantId>/…`,

@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { IMMUTABLE_PREFIX, PORTAL_HSTS_SECONDS, PORTAL_PERMISSIONS_POLICY, portalContentSecurityPolicy, type PortalOrigins } from './portal/portal-headers';
 import { PORTAL_VIEWER_REQUEST_CODE } from './portal/portal-paths';
+import { PRIVATE_BUCKET } from './private-bucket';
 
 /**
  * The portal bucket's name, fixed by the deployment (prefix, account, region): PortalContentStack
@@ -58,10 +59,7 @@ export class WebStack extends Stack {
     const suffix = this.urlSuffix;
 
     this.logBucket = new s3.Bucket(this, 'AccessLogs', {
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...PRIVATE_BUCKET,
       removalPolicy,
       lifecycleRules: [{ id: 'ExpireLogs', expiration: Duration.days(365) }],
     });
@@ -72,10 +70,7 @@ export class WebStack extends Stack {
 
     this.bucket = new s3.Bucket(this, 'Portal', {
       bucketName: portalBucketName(this, props.stackPrefix),
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...PRIVATE_BUCKET,
       // Every deploy uploads the whole build again: the build is the version history.
       versioned: false,
       removalPolicy,
