@@ -22,10 +22,14 @@ export async function benchFuzz(stack: TestStack, runs: number, log: (line: stri
   const started = performance.now();
   const fuzzer = await prepareFuzzer(stack);
   const reports: RouteFuzzReport[] = [];
-  for (const route of fuzzedRoutes) {
-    const report = await fuzzer.fuzzRoute(route, runs);
-    reports.push(report);
-    if (report.failure || report.wrote) log(`  FAILED ${report.route}${report.wrote ? ' (wrote on refused input)' : ''}\n${report.failure ?? ''}`);
+  try {
+    for (const route of fuzzedRoutes) {
+      const report = await fuzzer.fuzzRoute(route, runs);
+      reports.push(report);
+      if (report.failure || report.wrote) log(`  FAILED ${report.route}${report.wrote ? ` (wrote on refused input: ${JSON.stringify(report.written)})` : ''}\n${report.failure ?? ''}`);
+    }
+  } finally {
+    fuzzer.close();
   }
   const durationMs = Math.round(performance.now() - started);
   const cases = reports.reduce((n, r) => n + r.cases, 0);

@@ -1,11 +1,11 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bestScope, type ErrorBody } from '@beatlink/shared';
 import { routes as routeTable, routeKey, type RouteDef } from '@beatlink/functions/routes';
 import { idToken } from '../support/auth';
 import { bodyExample, malformedBodies } from '../lib/malformed-bodies';
 import { allowedCaller, callersOf, concretePath, hasRecordParam, withIdsOf, type Caller } from '../lib/route-fixtures';
-import { tableWatch } from '../lib/table-digest';
 import { workbookCells } from '../lib/workbook-cells';
+import { writeWatch } from '../lib/write-watch';
 import '../support/provided';
 
 /**
@@ -21,7 +21,7 @@ const OTHER = '370211';
 
 const callers = callersOf(logins, HOME);
 // Every check below but the stale-version writes must leave the table as it was.
-const watch = tableWatch(config);
+let watch: Awaited<ReturnType<typeof writeWatch>>;
 
 async function send(caller: Caller | undefined, method: string, path: string, rawBody?: string) {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -40,7 +40,9 @@ async function send(caller: Caller | undefined, method: string, path: string, ra
 beforeAll(async () => {
   // Sign every account in once, so the loops below measure the API and not cognito-local.
   await Promise.all(callers.map((c) => idToken(config, c.login)));
+  watch = await writeWatch(config);
 });
+afterAll(() => watch?.close());
 
 describe('(a) every role × every route is allowed or refused exactly as the matrix says', () => {
   it('has an account for every role', () => {
@@ -97,7 +99,6 @@ describe(`(b) a user of ${HOME} never reaches ${OTHER}`, () => {
 
     if (route.method === 'GET') {
       it(`${routeKey(route)} shows nothing of ${OTHER} to any role of ${HOME}`, async () => {
-        watch.forget(); // reads are not watched: whatever they do, the next check starts afresh
         const path = concretePath(route, seeded, HOME);
         const others = foreignIds();
         expect(others.length).toBeGreaterThan(0);
@@ -140,7 +141,6 @@ describe('stale version → 409', () => {
       expect(current.version).toBeGreaterThanOrEqual(1);
       // The schema's example is a real change; its ids (if any) are swapped for this county's.
       const change = withIdsOf(bodyExample(route.body!), seeded, HOME).body;
-      watch.forget();
       const first = await send(caller, 'PUT', path, JSON.stringify({ ...change, version: current.version }));
       expect(first.status, JSON.stringify(first.body)).toBe(200);
       expect((first.body as { version: number }).version).toBe(current.version + 1);

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { API_SCOPES, type ErrorBody } from '@beatlink/shared';
 import { allRoutes, isPublicRoute, routeKey, type PublicRouteDef, type RouteDef } from '@beatlink/functions/routes';
 import type { LocalStackConfig } from '@beatlink/infra/local/stack-config';
@@ -9,7 +8,7 @@ import { idToken } from '../support/auth';
 import type { SeededIds, TestLogins } from '../support/stack';
 import { createApiKey } from './integrator';
 import { allowedCaller, callersOf, concretePath, idOf, pathParamNames } from './route-fixtures';
-import { tableDigest, type TableDigest } from './table-digest';
+import { writeWatch, type IgnoreItem, type SeenWrite } from './write-watch';
 import { invalidBodies, judgeBody, paramCases, queryCases, type Prepare } from './zod-arbitrary';
 
 /**
@@ -18,7 +17,7 @@ import { invalidBodies, judgeBody, paramCases, queryCases, type Prepare } from '
  * zod schemas (tests/lib/zod-arbitrary.ts) as the route's allowed caller, and checks that the
  * answer is never a 5xx, that an input the schema refuses gets a 4xx (a 400 VALIDATION_FAILED
  * naming one of the fields the schema blames, where the API can attribute it), and that the
- * table is unchanged after the route's cases (one digest before and after each route). Only
+ * table is unchanged after the route's cases (the table stream shows no write: write-watch.ts). Only
  * refused inputs go to routes that write; valid-shaped hostile inputs go to GET routes only.
  * Shared by the integration test (few runs) and the benchmark (1,000 runs a route).
  */
@@ -36,6 +35,8 @@ export interface RouteFuzzReport {
   serverErrors: number;
   /** The table changed across the route's cases, every one of which the API had to refuse or only read. */
   wrote: boolean;
+  /** What was written, when it was. */
+  written?: SeenWrite[];
   /** fast-check's report with the shrunk counterexample, when the property failed. */
   failure?: string;
   skipped?: string;
@@ -138,6 +139,7 @@ function describeRequest(r: FuzzRequest): string {
 export interface Fuzzer {
   /** Runs the property on one route; never throws for a failed property (the report says it). */
   fuzzRoute(route: RouteDef | PublicRouteDef, numRuns: number, seed?: number): Promise<RouteFuzzReport>;
+  close(): void;
 }
 
 /** Signs in the callers and makes the public API's key (every scope, no practical rate limit). */
@@ -153,8 +155,8 @@ export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
     rateLimit: { limit: 100_000, per: 'minute' },
   });
   // Every keyed call counts in the key's rate window and may note its last use: by design, whatever the input.
-  const ignore = (item: Record<string, AttributeValue>) => item.pk?.S?.endsWith('#API_KEY_RATE') === true || (item.pk?.S?.endsWith('#API_KEY') === true && item.sk?.S === key.id);
-  let last: TableDigest | undefined;
+  const ignore: IgnoreItem = (item) => item.pk?.S?.endsWith('#API_KEY_RATE') === true || (item.pk?.S?.endsWith('#API_KEY') === true && item.sk?.S === key.id);
+  const watch = await writeWatch(config, ignore);
 
   const headersFor = async (route: RouteDef | PublicRouteDef): Promise<Record<string, string>> => {
     if (isPublicRoute(route)) return route.auth.kind === 'apiKey' ? { 'x-api-key': key.key } : {};
@@ -169,7 +171,7 @@ export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
       const headers = { accept: 'application/json', ...(await headersFor(route)) };
       let cases = 0;
       let serverErrors = 0;
-      const before = last ?? (await tableDigest(config, ignore));
+      await watch.writesSince();
       const property = fc.asyncProperty(requests, async (r) => {
         cases++;
         const url = new URL(r.path, config.gatewayUrl);
@@ -193,11 +195,10 @@ export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
         }
       });
       const details = await fc.check(property, { numRuns, seed });
-      const after = await tableDigest(config, ignore);
-      last = after;
-      const wrote = after.digest !== before.digest;
+      const written = await watch.writesSince();
       const failure = details.failed ? `${fc.defaultReportMessage(details)}\nGot: ${String(details.errorInstance)}` : undefined;
-      return { route: name, cases, serverErrors, wrote, ...(failure ? { failure } : {}) };
+      return { route: name, cases, serverErrors, wrote: written.length > 0, ...(written.length > 0 ? { written } : {}), ...(failure ? { failure } : {}) };
     },
+    close: () => watch.close(),
   };
 }

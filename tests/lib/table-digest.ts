@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { expect } from 'vitest';
 import type { LocalStackConfig } from '@beatlink/infra/local/stack-config';
 
 export interface TableDigest {
@@ -41,26 +40,4 @@ export async function tableDigest(config: LocalStackConfig, ignore?: (item: Reco
   }
   lines.sort();
   return { items: lines.length, digest: createHash('sha256').update(lines.join('\n')).digest('hex') };
-}
-
-/**
- * For a run of checks that must each write nothing: the digest taken after one check is the
- * digest before the next, so each check costs one Scan instead of two. A check that fails, or
- * anything that may write in between (`forget`), makes the next check take a fresh one.
- */
-export function tableWatch(config: LocalStackConfig) {
-  let last: TableDigest | undefined;
-  return {
-    async expectNoWrites(action: () => Promise<void>, message?: string): Promise<void> {
-      const before = last ?? (await tableDigest(config));
-      last = undefined;
-      await action();
-      const after = await tableDigest(config);
-      expect(after, message ?? 'the table changed').toEqual(before);
-      last = after;
-    },
-    forget(): void {
-      last = undefined;
-    },
-  };
 }
