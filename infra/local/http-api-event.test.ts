@@ -53,6 +53,16 @@ describe('claims and query', () => {
     expect(queryParameters('')).toBeUndefined();
   });
 
+  it("takes Object's own names as plain parameters", () => {
+    const query = queryParameters('toString=x&__proto__=y&constructor=z&__proto__=w')!;
+    expect(Object.entries(query)).toEqual([
+      ['toString', 'x'],
+      ['__proto__', 'y,w'],
+      ['constructor', 'z'],
+    ]);
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
+  });
+
   it('formats requestContext.time like API Gateway', () => {
     expect(apiGatewayTime(new Date('2020-03-12T19:03:58Z'))).toBe('12/Mar/2020:19:03:58 +0000');
   });

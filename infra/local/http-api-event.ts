@@ -125,14 +125,18 @@ function splitUrl(url: string): { rawPath: string; rawQueryString: string } {
   return index < 0 ? { rawPath: url, rawQueryString: '' } : { rawPath: url.slice(0, index), rawQueryString: url.slice(index + 1) };
 }
 
-/** Repeated query parameters are joined with commas, as API Gateway does. */
+/**
+ * Repeated query parameters are joined with commas, as API Gateway does. A Map, then own
+ * properties: `?toString=x` or `?__proto__=x` are parameters like any other, not Object's.
+ */
 export function queryParameters(rawQueryString: string): Record<string, string> | undefined {
   if (!rawQueryString) return undefined;
-  const result: Record<string, string> = {};
+  const result = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    result[name] = name in result ? `${result[name]},${value}` : value;
+    const earlier = result.get(name);
+    result.set(name, earlier === undefined ? value : `${earlier},${value}`);
   }
-  return Object.keys(result).length > 0 ? result : undefined;
+  return result.size > 0 ? Object.fromEntries(result) : undefined;
 }
 
 export function buildHttpApiEvent(input: EventInput): APIGatewayProxyEventV2WithJWTAuthorizer {
