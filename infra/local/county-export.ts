@@ -82,28 +82,48 @@ const MAX_BACKOFF_MS = 5_000;
 
 /**
  * BatchWriteItem in chunks of 25 (its limit), retrying the unprocessed items of each chunk with
- * exponential backoff and full jitter; throws when a chunk still has some after `maxAttempts`.
+ * exponential backoff and full jitter; throws when a chunk still has some after `maxAttempts`, or
+ * on the first failed call — after the other workers have finished the chunk in hand and taken
+ * no new one, so nothing is still being written when the caller undoes the import.
  */
-export async function writeItems(client: DynamoDBClient, tableName: string, items: Item[], options: WriteOptions = {}): Promise<void> {
+async function batchWrite(client: DynamoDBClient, tableName: string, requests: WriteRequest[], options: WriteOptions = {}): Promise<void> {
   const maxAttempts = options.maxAttempts ?? 10;
   const backoffMs = options.backoffMs ?? 50;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
   const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) chunks.push(items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } })));
+  for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < chunks.length) {
+    while (next < chunks.length && !failed) {
       let pending = chunks[next++]!;
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt === maxAttempts) throw new Error(`import: ${pending.length} item(s) still unprocessed after ${maxAttempts} attempts (DynamoDB keeps throttling); nothing was rolled back — delete the county's items before importing again`);
-        if (attempt > 0) await sleep(Math.floor(random() * Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** attempt)));
-        const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
-        pending = result.UnprocessedItems?.[tableName] ?? [];
+      try {
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt === maxAttempts) throw new Error(`${pending.length} item(s) still unprocessed after ${maxAttempts} attempts (DynamoDB keeps throttling)`);
+          if (attempt > 0) await sleep(Math.floor(random() * Math.min(MAX_BACKOFF_MS, backoffMs * 2 ** attempt)));
+          const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+          pending = result.UnprocessedItems?.[tableName] ?? [];
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
       }
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_BATCHES }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: PARALLEL_BATCHES }, worker));
+  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failure) throw failure.reason;
+}
+
+/** Puts the items (see batchWrite). */
+export function writeItems(client: DynamoDBClient, tableName: string, items: Item[], options: WriteOptions = {}): Promise<void> {
+  return batchWrite(client, tableName, items.map((Item) => ({ PutRequest: { Item } })), options);
+}
+
+/** Deletes the items' keys (see batchWrite); a key never written is no error. */
+function deleteItems(client: DynamoDBClient, tableName: string, items: Item[], options: WriteOptions = {}): Promise<void> {
+  return batchWrite(client, tableName, items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk!, sk: item.sk! } } })), options);
 }
 
 /** Usernames in `items` already claimed in the table (by anyone): an import must not take them over. */
@@ -136,11 +156,18 @@ export class ImportRefused extends Error {
   override name = 'ImportRefused';
 }
 
+/** An import that failed midway and was undone: the table is as it was found. */
+export class ImportUndone extends Error {
+  override name = 'ImportUndone';
+}
+
 /**
  * Imports an export file's text into `tableName` (created from TABLE_DEFINITION when missing).
  * Everything is checked before the first write: the file (see parseExport), then the table holds
  * no item of that county and none of its usernames is claimed. The checks and the writes are not
- * one transaction: nothing else may write that county meanwhile (an operator's restore).
+ * one transaction: nothing else may write that county meanwhile (an operator's restore). Hence
+ * every key of the file was free, and a write failing midway is undone by deleting them all: the
+ * table is left as it was found (an `ImportUndone`), or the error says what to delete.
  */
 export async function importCounty(options: { client: DynamoDBClient; tableName: string; text: string; write?: WriteOptions }): Promise<{ header: ExportHeader; created: boolean }> {
   const { client, tableName } = options;
@@ -157,6 +184,19 @@ export async function importCounty(options: { client: DynamoDBClient; tableName:
     const names = taken.map((item) => `${item.sk?.S} (held by ${item.tenantId?.S ?? 'the platform'})`);
     throw new ImportRefused(`table ${tableName} already has username(s) ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}; nothing was imported`);
   }
-  await writeItems(client, tableName, items, options.write);
+  try {
+    await writeItems(client, tableName, items, options.write);
+  } catch (error) {
+    const reason = (error as Error).message;
+    try {
+      await deleteItems(client, tableName, items, options.write);
+    } catch (undoError) {
+      throw new Error(
+        `import into ${tableName} failed (${reason}) and undoing it failed too (${(undoError as Error).message}): delete the items of county ${header.county} (pk ${countyPrefix(header.county)}…, its ${TENANT_REGISTRY_PK} entry and its ${USERNAME_CLAIMS_PK} claims) before importing again`,
+        { cause: undoError },
+      );
+    }
+    throw new ImportUndone(`import into ${tableName} failed (${reason}); the ${items.length} item(s) it may have written were deleted again, the table is as it was — import again`, { cause: error });
+  }
   return { header, created };
 }
