@@ -13,6 +13,7 @@ import '../support/provided';
  */
 const config = inject('stackConfig');
 const logins = inject('logins');
+const seeded = inject('seededIds');
 const client = localDynamoDbClient(config.dynamodbEndpoint, config.region);
 let watch: Awaited<ReturnType<typeof writeWatch>>;
 let office: ApiClient;
@@ -56,7 +57,7 @@ describe('write watch', () => {
       () => client.send(new UpdateItemCommand({ TableName: config.tableName, Key: key(pk, 'a'), UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } } })),
       () => client.send(new DeleteItemCommand({ TableName: config.tableName, Key: key(pk, 'a') })),
     ];
-    await watch.writesSince();
+    await watch.begin();
     const seen = [];
     for (const write of writes) {
       await write();
@@ -67,6 +68,28 @@ describe('write watch', () => {
       [{ change: 'MODIFY', pk, sk: 'a' }],
       [{ change: 'REMOVE', pk, sk: 'a' }],
     ]);
+  });
+
+  it("waits for the webhook fan-out's answer to earlier timeline events before a check", async () => {
+    const hook = await office.post<{ id: string; version: number }>('/integrations/webhooks', { url: 'http://127.0.0.1:9/unreachable', events: ['matter.created'] });
+    try {
+      // A new matter is a timeline event: the fan-out writes its delivery a moment later.
+      await office.post('/matters', {
+        kind: 'demand',
+        source: 'office',
+        villageId: seeded.ids['370283']!.villages![0],
+        categoryId: 'sanitation',
+        description: `监视测试 ${randomUUID()}`,
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      // The check lasts longer than the fan-out takes: begun too early, it would see the delivery.
+      await watch.expectNoWrites(async () => {
+        await office.get('/directory/departments');
+        await new Promise((r) => setTimeout(r, 2_000));
+      });
+    } finally {
+      await office.put(`/integrations/webhooks/${hook.id}`, { version: hook.version, status: 'disabled' });
+    }
   });
 
   it('leaves out what it is told to ignore', async () => {

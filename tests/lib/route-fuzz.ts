@@ -171,7 +171,7 @@ export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
       const headers = { accept: 'application/json', ...(await headersFor(route)) };
       let cases = 0;
       let serverErrors = 0;
-      await watch.writesSince();
+      await watch.begin();
       const property = fc.asyncProperty(requests, async (r) => {
         cases++;
         const url = new URL(r.path, config.gatewayUrl);

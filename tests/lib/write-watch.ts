@@ -18,6 +18,11 @@ export type IgnoreItem = (item: Record<string, AttributeValue>) => boolean;
 
 const WATCH_PK = 'TEST#WRITE_WATCH';
 
+/** The local stream poller reads every 250 ms: this long without a record, the fan-out is idle. */
+const QUIET_MS = 1_000;
+/** The fan-out reacts to matter timeline events; this long after the last one, it has. */
+const FAN_OUT_MS = 15_000;
+
 /**
  * Asserts that requests write nothing by reading the table's stream instead of Scanning the
  * table: every put, update or delete that changed an item is a stream record, whatever its
@@ -25,6 +30,12 @@ const WATCH_PK = 'TEST#WRITE_WATCH';
  * test-only partition no route reads) and reads until the marker's record: DynamoDB Local
  * applies writes in order, so what the action wrote comes before it. A Scan of the seeded table
  * costs about a second; this costs a few milliseconds.
+ *
+ * The stack writes on its own too: the webhook fan-out (the stream poller) answers each matter
+ * timeline event with deliveries, a moment later. So a check begins only once that is done —
+ * when the stream has been quiet for a second, if a timeline event went by lately (and once when
+ * the watch opens, not knowing what went before) — and whatever the fan-out writes during the
+ * check is then the check's doing.
  */
 export async function writeWatch(config: LocalStackConfig, ignore?: IgnoreItem) {
   const client = localDynamoDbClient(config.dynamodbEndpoint, config.region);
@@ -32,6 +43,8 @@ export async function writeWatch(config: LocalStackConfig, ignore?: IgnoreItem) 
   await shards.discover();
   const marker = randomUUID();
   let mark = 0;
+  let lastRecordAt = performance.now();
+  let lastTimelineEventAt = performance.now();
 
   /** Everything written since the last call, up to a marker written now. */
   async function caughtUp(): Promise<SeenWrite[]> {
@@ -50,6 +63,8 @@ export async function writeWatch(config: LocalStackConfig, ignore?: IgnoreItem) 
                 if (image.sk?.S === marker && Number(image.n?.N) === n) reached = true;
                 continue;
               }
+              lastRecordAt = performance.now();
+              if (image._et?.S === 'matterEvent') lastTimelineEventAt = lastRecordAt;
               if (!ignore?.(image)) seen.push(describe(record));
             }
           }
@@ -61,17 +76,32 @@ export async function writeWatch(config: LocalStackConfig, ignore?: IgnoreItem) 
     return seen;
   }
 
-  await caughtUp();
+  /** Reads the stream until the fan-out has answered the timeline events that went by (see above). */
+  async function begin(): Promise<void> {
+    await caughtUp();
+    if (performance.now() - lastTimelineEventAt > FAN_OUT_MS) return;
+    await waitUntil(
+      async () => {
+        await caughtUp();
+        return performance.now() - lastRecordAt >= QUIET_MS;
+      },
+      { timeoutMs: 60_000, intervalMs: 100, description: 'the webhook fan-out to finish before the check' },
+    );
+  }
+
+  await begin();
   return {
     /** Runs the action and fails with the keys it wrote, if any. */
     async expectNoWrites(action: () => Promise<void>, message?: string): Promise<void> {
-      await caughtUp();
+      await begin();
       await action();
       const written = await caughtUp();
       const listed = written.map((w) => `${w.change} ${w.pk ?? '?'} / ${w.sk ?? '?'}`).join('; ');
       expect(written, `${message ?? 'the table changed'}: ${listed}`).toEqual([]);
     },
-    /** The writes since the previous call (or since the watch opened). */
+    /** Starts a check made of several actions: `writesSince` then tells what they wrote. */
+    begin,
+    /** The writes since the previous call. */
     writesSince: caughtUp,
     close(): void {
       client.destroy();
