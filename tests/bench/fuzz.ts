@@ -8,6 +8,8 @@ import type { TestStack } from '../support/stack';
  */
 export interface FuzzBenchResult {
   runsPerRoute: number;
+  /** Routes fuzzed at once. */
+  concurrency: number;
   routes: number;
   skippedRoutes: string[];
   cases: number;
@@ -18,16 +20,17 @@ export interface FuzzBenchResult {
   casesPerSecond: number;
 }
 
-export async function benchFuzz(stack: TestStack, runs: number, log: (line: string) => void = console.log): Promise<FuzzBenchResult> {
+export async function benchFuzz(stack: TestStack, runs: number, concurrency: number, log: (line: string) => void = console.log): Promise<FuzzBenchResult> {
   const started = performance.now();
   const fuzzer = await prepareFuzzer(stack);
-  const reports: RouteFuzzReport[] = [];
+  let reports: RouteFuzzReport[];
   try {
-    for (const route of fuzzedRoutes) {
-      const report = await fuzzer.fuzzRoute(route, runs);
-      reports.push(report);
-      if (report.failure || report.wrote) log(`  FAILED ${report.route}${report.wrote ? ` (wrote on refused input: ${JSON.stringify(report.written)})` : ''}\n${report.failure ?? ''}`);
-    }
+    reports = await fuzzer.fuzzRoutes(fuzzedRoutes, runs, {
+      concurrency,
+      onReport: (report) => {
+        if (report.failure || report.wrote) log(`  FAILED ${report.route}${report.wrote ? ` (wrote on refused input: ${JSON.stringify(report.written)})` : ''}\n${report.failure ?? ''}`);
+      },
+    });
   } finally {
     fuzzer.close();
   }
@@ -35,6 +38,7 @@ export async function benchFuzz(stack: TestStack, runs: number, log: (line: stri
   const cases = reports.reduce((n, r) => n + r.cases, 0);
   return {
     runsPerRoute: runs,
+    concurrency,
     routes: reports.filter((r) => !r.skipped).length,
     skippedRoutes: reports.filter((r) => r.skipped).map((r) => r.route),
     cases,

@@ -168,12 +168,15 @@ async function portalBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>
   if (bundles.some((b) => !b.withinBudget || b.charts.length > 0)) process.exitCode = 1;
 }
 
-/** Every route fuzzed from its zod schemas, 1,000 requests a route (tests/bench/fuzz.ts); fails the run on a 5xx, a write or a failed property. */
+/**
+ * Every route fuzzed from its zod schemas, 1,000 requests a route, BENCH_FUZZ_CONCURRENCY (4)
+ * routes at a time (tests/bench/fuzz.ts); fails the run on a 5xx, a write or a failed property.
+ */
 async function fuzzBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
   const runs = Number(process.env.BENCH_FUZZ_RUNS ?? 1_000);
-  const r = await benchFuzz(stack, runs);
+  const r = await benchFuzz(stack, runs, Number(process.env.BENCH_FUZZ_CONCURRENCY ?? 4));
   const ok = r.serverErrors === 0 && r.writesOnInvalid.length === 0 && r.failures.length === 0;
-  console.log(`fuzzing (fast-check, from the routes' zod schemas), ${runs} requests a route:`);
+  console.log(`fuzzing (fast-check, from the routes' zod schemas), ${runs} requests a route, ${r.concurrency} routes at a time:`);
   console.log(`  ${r.routes} routes (${r.skippedRoutes.length} without input), ${r.cases} requests in ${(r.durationMs / 1000).toFixed(1)} s (${r.casesPerSecond}/s); 5xx ${r.serverErrors}, writes on refused input ${r.writesOnInvalid.length}, failed properties ${r.failures.length}${ok ? '' : '   FAILED'}`);
   writeResult('fuzz', started, { benchmark: 'fuzz-every-route-from-zod-schemas', started, node: process.version, ...r });
   addSummaryRow('fuzz', `${r.routes} routes × ${runs}: ${r.cases} requests, 5xx ${r.serverErrors}, writes on refused input ${r.writesOnInvalid.length}, failures ${r.failures.length}`);
@@ -258,7 +261,7 @@ async function main() {
     writeResult('directory-gateway', started, result);
     if (ONLY === 'directory') return;
     await portalBenchmark(stack, started);
-    // Before the benchmarks that lay down 100,000s of matters: fuzzing digests the whole table per route.
+    // Before the benchmarks that lay down 100,000s of matters, on the demo county as the tests see it.
     await fuzzBenchmark(stack, started);
     await loadBenchmark(stack, started);
     await mattersBenchmark(stack, started);

@@ -19,7 +19,7 @@ import { api, apiAs } from '../support/api';
  * about 1–2 minutes, most of it the first seed.
  *
  * DynamoDB Local answers a TransactWriteItems a few milliseconds before SQLite has it (measured:
- * 1 in 8 kills loses the transaction acknowledged 2–4 ms before; PutItem never), so the writes
+ * 4 of 12 kills lost the transaction acknowledged 2–4 ms before; PutItem never), so the writes
  * acknowledged in the last moment before the kill are counted, not required — DynamoDB itself
  * acknowledges only what is durable. Everything acknowledged earlier must be there.
  */

@@ -139,8 +139,15 @@ function describeRequest(r: FuzzRequest): string {
 export interface Fuzzer {
   /** Runs the property on one route; never throws for a failed property (the report says it). */
   fuzzRoute(route: RouteDef | PublicRouteDef, numRuns: number, seed?: number): Promise<RouteFuzzReport>;
+  /**
+   * The same on many routes, `concurrency` at a time under one write watch: a group that wrote is
+   * run again route by route with the same seeds, so the report names the route that wrote.
+   */
+  fuzzRoutes(routes: readonly (RouteDef | PublicRouteDef)[], numRuns: number, options: { concurrency: number; onReport?: (report: RouteFuzzReport) => void }): Promise<RouteFuzzReport[]>;
   close(): void;
 }
+
+type PropertyRun = Omit<RouteFuzzReport, 'wrote' | 'written'> & { seed?: number };
 
 /** Signs in the callers and makes the public API's key (every scope, no practical rate limit). */
 export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
@@ -163,42 +170,65 @@ export async function prepareFuzzer(stack: FuzzStack): Promise<Fuzzer> {
     return { authorization: `Bearer ${await idToken(config, allowedCaller(route, callers).login)}` };
   };
 
-  return {
+  async function runProperty(route: RouteDef | PublicRouteDef, numRuns: number, seed?: number): Promise<PropertyRun> {
+    const name = routeKey(route);
+    const requests = requestsOf(route, seeded);
+    if (!requests) return { route: name, cases: 0, serverErrors: 0, skipped: 'no input to fuzz' };
+    const headers = { accept: 'application/json', ...(await headersFor(route)) };
+    let cases = 0;
+    let serverErrors = 0;
+    const property = fc.asyncProperty(requests, async (r) => {
+      cases++;
+      const url = new URL(r.path, config.gatewayUrl);
+      for (const [k, v] of Object.entries(r.query ?? {})) url.searchParams.set(k, v);
+      const response = await fetch(url, { method: r.method, headers: r.rawBody === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body: r.rawBody });
+      const text = await response.text();
+      const status = response.status;
+      const seen = `${r.mutation}: ${describeRequest(r)} → ${status} ${text.slice(0, 300)}`;
+      if (status >= 500) {
+        serverErrors++;
+        throw new Error(`5xx — ${seen}`);
+      }
+      if (r.mustRefuse && (status < 400 || status >= 500)) throw new Error(`an input the schema refuses was not refused — ${seen}`);
+      if (r.blame && status === 400) {
+        const error = (JSON.parse(text) as ErrorBody).error;
+        if (error.code !== 'VALIDATION_FAILED') throw new Error(`400 without VALIDATION_FAILED — ${seen}`);
+        const named = error.details?.map((d) => d.path) ?? [];
+        if (!named.some((p) => r.blame!.includes(p))) throw new Error(`the 400 names ${JSON.stringify(named)}, the schema blames ${JSON.stringify(r.blame)} — ${seen}`);
+      } else if (r.blame && !TOO_LARGE.includes(status)) {
+        throw new Error(`expected 400 VALIDATION_FAILED — ${seen}`);
+      }
+    });
+    const details = await fc.check(property, { numRuns, seed });
+    const failure = details.failed ? `${fc.defaultReportMessage(details)}\nGot: ${String(details.errorInstance)}` : undefined;
+    return { route: name, cases, serverErrors, seed: details.seed, ...(failure ? { failure } : {}) };
+  }
+
+  const report = ({ seed: _seed, ...run }: PropertyRun, written: SeenWrite[]): RouteFuzzReport => ({ ...run, wrote: written.length > 0, ...(written.length > 0 ? { written } : {}) });
+
+  const fuzzer: Fuzzer = {
     async fuzzRoute(route, numRuns, seed) {
-      const name = routeKey(route);
-      const requests = requestsOf(route, seeded);
-      if (!requests) return { route: name, cases: 0, serverErrors: 0, wrote: false, skipped: 'no input to fuzz' };
-      const headers = { accept: 'application/json', ...(await headersFor(route)) };
-      let cases = 0;
-      let serverErrors = 0;
       await watch.begin();
-      const property = fc.asyncProperty(requests, async (r) => {
-        cases++;
-        const url = new URL(r.path, config.gatewayUrl);
-        for (const [k, v] of Object.entries(r.query ?? {})) url.searchParams.set(k, v);
-        const response = await fetch(url, { method: r.method, headers: r.rawBody === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body: r.rawBody });
-        const text = await response.text();
-        const status = response.status;
-        const seen = `${r.mutation}: ${describeRequest(r)} → ${status} ${text.slice(0, 300)}`;
-        if (status >= 500) {
-          serverErrors++;
-          throw new Error(`5xx — ${seen}`);
+      const run = await runProperty(route, numRuns, seed);
+      return report(run, await watch.writesSince());
+    },
+    async fuzzRoutes(routes, numRuns, { concurrency, onReport }) {
+      const reports: RouteFuzzReport[] = [];
+      for (let i = 0; i < routes.length; i += concurrency) {
+        const group = routes.slice(i, i + concurrency);
+        await watch.begin();
+        const runs = await Promise.all(group.map((route) => runProperty(route, numRuns)));
+        const written = await watch.writesSince();
+        for (const [j, route] of group.entries()) {
+          // Alone and with the same seed (the same cases) when the group wrote: which route was it?
+          const routeReport = written.length === 0 ? report(runs[j]!, []) : await fuzzer.fuzzRoute(route, numRuns, runs[j]!.seed);
+          onReport?.(routeReport);
+          reports.push(routeReport);
         }
-        if (r.mustRefuse && (status < 400 || status >= 500)) throw new Error(`an input the schema refuses was not refused — ${seen}`);
-        if (r.blame && status === 400) {
-          const error = (JSON.parse(text) as ErrorBody).error;
-          if (error.code !== 'VALIDATION_FAILED') throw new Error(`400 without VALIDATION_FAILED — ${seen}`);
-          const named = error.details?.map((d) => d.path) ?? [];
-          if (!named.some((p) => r.blame!.includes(p))) throw new Error(`the 400 names ${JSON.stringify(named)}, the schema blames ${JSON.stringify(r.blame)} — ${seen}`);
-        } else if (r.blame && !TOO_LARGE.includes(status)) {
-          throw new Error(`expected 400 VALIDATION_FAILED — ${seen}`);
-        }
-      });
-      const details = await fc.check(property, { numRuns, seed });
-      const written = await watch.writesSince();
-      const failure = details.failed ? `${fc.defaultReportMessage(details)}\nGot: ${String(details.errorInstance)}` : undefined;
-      return { route: name, cases, serverErrors, wrote: written.length > 0, ...(written.length > 0 ? { written } : {}), ...(failure ? { failure } : {}) };
+      }
+      return reports;
     },
     close: () => watch.close(),
   };
+  return fuzzer;
 }
