@@ -23,8 +23,8 @@ import { addSummaryRow, printSummary } from './summary';
  */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 50);
-/** `BENCH_ONLY=supervision` (or `directory`, `matters`, `duty`, `analysis`, `assessment`, `open311`, `bundles`, `fuzz`, `load`, `portal`) runs one benchmark; default all. */
-const ONLY = process.env.BENCH_ONLY;
+/** `BENCH_ONLY=supervision` (or `load,fuzz,portal`: any of the names in ON_STACK and `bundles`) runs those; default all. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const SUPERVISION = {
   tenants: { withoutHistory: '379901', withHistory: '379902' },
   open: Number(process.env.BENCH_SUPERVISION_OPEN ?? 5_000),
@@ -196,80 +196,57 @@ async function loadBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, 
   if (r.errorCount > 0) process.exitCode = 1;
 }
 
+/** Directory records through the gateway vs the bare DynamoDB calls they need. */
+async function directoryBenchmark(stack: Awaited<ReturnType<typeof startTestStack>>, started: string): Promise<void> {
+  const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
+  const figures = {
+    create: { gateway: summarize(gateway.createMs), bare: summarize(bare.createMs) },
+    read: { gateway: summarize(gateway.readMs), bare: summarize(bare.readMs) },
+  };
+  const result = {
+    benchmark: 'directory-gateway-vs-bare-dynamodb',
+    started,
+    node: process.version,
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    ratios: { create: ratio(figures.create.gateway, figures.create.bare), read: ratio(figures.read.gateway, figures.read.bare) },
+    figures,
+  };
+  console.log('directory records, local gateway ÷ bare DynamoDB (p50 latency):');
+  console.log(`  create  ${result.ratios.create}×   (gateway p50 ${figures.create.gateway.p50Ms} ms, bare p50 ${figures.create.bare.p50Ms} ms)`);
+  console.log(`  read    ${result.ratios.read}×   (gateway p50 ${figures.read.gateway.p50Ms} ms, bare p50 ${figures.read.bare.p50Ms} ms)`);
+  writeResult('directory-gateway', started, result);
+}
+
+/**
+ * The benchmarks on the stack, in the order of a full run: the fuzz and load runs before the ones
+ * that lay down 100,000s of matters, so they meet the demo county as the tests see it.
+ */
+const ON_STACK: Array<[string, (stack: Awaited<ReturnType<typeof startTestStack>>, started: string) => Promise<void>]> = [
+  ['directory', directoryBenchmark],
+  ['portal', portalBenchmark],
+  ['fuzz', fuzzBenchmark],
+  ['load', loadBenchmark],
+  ['matters', mattersBenchmark],
+  ['duty', dutyBenchmark],
+  ['supervision', supervisionBenchmark],
+  ['analysis', analysisBenchmark],
+  ['assessment', assessmentBenchmark],
+  ['open311', open311Benchmark],
+];
+
 async function main() {
-  if (ONLY === 'bundles') {
-    await bundlesBenchmark(new Date().toISOString());
-    return;
-  }
-  if (ONLY === undefined) await bundlesBenchmark(new Date().toISOString());
+  const known = ['bundles', ...ON_STACK.map(([name]) => name)];
+  const unknown = ONLY?.filter((name) => !known.includes(name)) ?? [];
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown benchmark(s) ${unknown.join(', ')}; one or more of ${known.join(', ')}`);
+  const wanted = (name: string) => ONLY === undefined || ONLY.includes(name);
+  if (wanted('bundles')) await bundlesBenchmark(new Date().toISOString());
+  const onStack = ON_STACK.filter(([name]) => wanted(name));
+  if (onStack.length === 0) return;
   const stack = await startTestStack({ seed: 'small' });
   try {
     const started = new Date().toISOString();
-    if (ONLY === 'supervision') {
-      await supervisionBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'matters') {
-      await mattersBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'duty') {
-      await dutyBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'analysis') {
-      await analysisBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'assessment') {
-      await assessmentBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'open311') {
-      await open311Benchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'fuzz') {
-      await fuzzBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'load') {
-      await loadBenchmark(stack, started);
-      return;
-    }
-    if (ONLY === 'portal') {
-      await portalBenchmark(stack, started);
-      return;
-    }
-    const { gateway, bare } = await benchDirectory(stack, { rounds: ROUNDS, perRound: PER_ROUND });
-    const figures = {
-      create: { gateway: summarize(gateway.createMs), bare: summarize(bare.createMs) },
-      read: { gateway: summarize(gateway.readMs), bare: summarize(bare.readMs) },
-    };
-    const result = {
-      benchmark: 'directory-gateway-vs-bare-dynamodb',
-      started,
-      node: process.version,
-      rounds: ROUNDS,
-      perRound: PER_ROUND,
-      ratios: { create: ratio(figures.create.gateway, figures.create.bare), read: ratio(figures.read.gateway, figures.read.bare) },
-      figures,
-    };
-    console.log('directory records, local gateway ÷ bare DynamoDB (p50 latency):');
-    console.log(`  create  ${result.ratios.create}×   (gateway p50 ${figures.create.gateway.p50Ms} ms, bare p50 ${figures.create.bare.p50Ms} ms)`);
-    console.log(`  read    ${result.ratios.read}×   (gateway p50 ${figures.read.gateway.p50Ms} ms, bare p50 ${figures.read.bare.p50Ms} ms)`);
-    writeResult('directory-gateway', started, result);
-    if (ONLY === 'directory') return;
-    await portalBenchmark(stack, started);
-    // Before the benchmarks that lay down 100,000s of matters, on the demo county as the tests see it.
-    await fuzzBenchmark(stack, started);
-    await loadBenchmark(stack, started);
-    await mattersBenchmark(stack, started);
-    await dutyBenchmark(stack, started);
-    await supervisionBenchmark(stack, started);
-    await analysisBenchmark(stack, started);
-    await assessmentBenchmark(stack, started);
-    await open311Benchmark(stack, started);
+    for (const [, benchmark] of onStack) await benchmark(stack, started);
   } finally {
     await stack.stop();
     printSummary();
