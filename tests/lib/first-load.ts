@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Request } from 'playwright-core';
 import { WEB_DIR } from '@beatlink/infra/local/portal';
@@ -90,6 +90,19 @@ const kb = (scripts: Script[]) => Math.round((scripts.reduce((sum, s) => sum + s
 /** Long enough for a page's API calls; a page that keeps polling is measured as it stands then. */
 const IDLE_TIMEOUT_MS = 15_000;
 
+const OUT_DIR = resolve(WEB_DIR, 'out');
+
+/**
+ * The bytes of a script the portal served: its file in the export (the portal serves the files
+ * as they are), else the response. From the file because a page that moves on (a redirect to its
+ * real route, a sign-in) takes the response bodies of its last requests with it.
+ */
+function scriptBody(pathname: string, fromResponse: () => Promise<Buffer>): Promise<Buffer> {
+  const file = resolve(OUT_DIR, `.${decodeURIComponent(pathname)}`);
+  if (file.startsWith(OUT_DIR + sep) && existsSync(file)) return Promise.resolve(readFileSync(file));
+  return fromResponse();
+}
+
 /** Opens `route` in a new page of `context` (already signed in when the page needs a user) and measures its scripts. */
 export async function measureFirstLoad(context: BrowserContext, portalUrl: string, route: string): Promise<FirstLoad> {
   const origin = new URL(portalUrl).origin;
@@ -113,7 +126,7 @@ export async function measureFirstLoad(context: BrowserContext, portalUrl: strin
       const request = response.request();
       const url = new URL(response.url());
       if (!collecting || request.resourceType() !== 'script' || url.origin !== origin || !response.ok()) return;
-      const script = response.body().then((body) => ({
+      const script = scriptBody(url.pathname, () => response.body()).then((body) => ({
         first: firstLoad.has(request),
         script: { path: url.pathname, gzipBytes: gzipBytes(body), charts: chartLibrariesIn(body.toString('utf8')) },
       }));
