@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { LambdaHandler } from './handler-runtime';
-import { openStreamShards, type StreamRecord } from './stream-shards';
+import { openStreamShards, type ShardCursor, type StreamRecord } from './stream-shards';
 
 /**
  * The local twin of a Lambda event source mapping on the table's stream: polls DynamoDB Local's
@@ -37,7 +37,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const maxRetries = options.maxRetries ?? 10;
   const log = options.log ?? (() => undefined);
   const shards = await openStreamShards(options);
-  const batches = new Map<string, Batch>();
+  // Per shard cursor: a closed shard's cursor is dropped by the reader, and its batch with it.
+  const batches = new WeakMap<ShardCursor, Batch>();
   let stopped = false;
 
   /** Invokes the handler with the pending records; keeps those from the first reported failure. */
@@ -70,8 +71,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     await shards.discover();
     await Promise.all(
       shards.cursors().map(async (cursor) => {
-        let batch = batches.get(cursor.shardId);
-        if (!batch) batches.set(cursor.shardId, (batch = { pending: [], failures: 0 }));
+        let batch = batches.get(cursor);
+        if (!batch) batches.set(cursor, (batch = { pending: [], failures: 0 }));
         if (batch.pending.length === 0) batch.pending = (await shards.read(cursor)).filter(options.filter);
         await deliver(cursor.shardId, batch);
       }),
